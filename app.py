@@ -1,0 +1,41 @@
+"""GAN & LSTM Lab: play with real pretrained GANs and LSTMs in the browser (Gradio 6 Blocks)."""
+
+from __future__ import annotations
+
+import os
+
+import gradio as gr
+import torch
+
+from ui import gan
+
+# Small models at batch 1: one thread per call keeps latency steady under Gradio's worker threads.
+torch.set_num_threads(int(os.environ.get("GANLAB_TORCH_THREADS", "1")))
+
+TITLE = "GAN & LSTM Lab"
+HEADER = """# GAN & LSTM Lab
+Play with real, pretrained models to see how a **generative adversarial network** draws and how an
+**LSTM** reads and writes. Every control is also an API endpoint (see “Use via API” at the bottom)."""
+
+
+def build_demo() -> gr.Blocks:
+    """Build the whole app without launching it (tests import this)."""
+    with gr.Blocks(title=TITLE) as demo:
+        gr.Markdown(HEADER)
+        with gr.Tabs():
+            explore_inputs, explore_outputs, provenance_md, model_in_use = gan.build_tab()
+        demo.load(gan.gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False)
+        demo.load(gan.provenance, [model_in_use], [provenance_md], api_visibility="private")
+    demo.queue(default_concurrency_limit=int(os.environ.get("GANLAB_CONCURRENCY", "4")), max_size=256)
+    return demo
+
+
+demo = build_demo()
+
+if __name__ == "__main__":
+    demo.launch(
+        server_name=os.environ.get("GRADIO_SERVER_NAME", "0.0.0.0"),
+        server_port=int(os.environ.get("GRADIO_SERVER_PORT", os.environ.get("PORT", "7860"))),
+        footer_links=["api", "gradio", "settings"],
+        show_error=True,  # messages of unexpected errors reach the user (never a traceback)
+    )

@@ -1,0 +1,232 @@
+"""GAN tab: steer a class-conditional DCGAN with latent sliders and ask its discriminator."""
+
+from __future__ import annotations
+
+import random
+
+import gradio as gr
+import torch
+
+from models import registry
+from models.dcgan import ConditionalGAN
+from models.device import gpu_task
+from ui.images import tile, to_pil, write_gif
+from ui.validation import as_float, as_int, as_text
+
+MODEL_NAME = "dcgan-mnist"
+MAX_SEED = 2**31 - 1
+NUM_DIRECTION_SLIDERS = 5  # leading principal directions shown as sliders
+RAW_DIMS = (0, 1, 2)  # raw latent coordinates shown as sliders
+SLIDER_RANGE = 4.0  # directions and raw dims move by at most ±4 (z is N(0, 1) per dim)
+
+INTRO = """### Generative adversarial network: draw digits from noise
+A **generator** G turns a vector of random numbers *z* (the **latent noise**, picked by the *seed*)
+and a digit label into an image. A **discriminator** D was trained at the same time to tell G's
+images from real handwritten digits, and G learned by fooling it. Move the sliders: each point of
+latent space is a different handwriting style. **Truncation ψ** shrinks *z* toward the average
+(ψ = 0: the most typical digit; ψ = 1: the full variety)."""
+
+DIRECTIONS_HELP = """**Principal directions** (GANSpace): the directions of *z* that change G's
+first-layer activations the most within one digit, strongest first. Raw dims move a single
+coordinate of *z*: usually a much less meaningful change."""
+
+
+def _loaded(model_id: object) -> registry.LoadedModel:
+    """The model named by 'owner/name' or 'owner/name@revision' ('' = the default)."""
+    text = as_text(model_id, "Model repo id", 300).strip()
+    repo_id, _, revision = text.partition("@")
+    try:
+        return registry.load_model(MODEL_NAME, repo_id or None, revision or None)
+    except registry.ModelLoadError as error:
+        raise gr.Error(str(error)) from None
+
+
+def _verdict(realness: float) -> dict[str, float]:
+    return {"real": realness, "fake": 1.0 - realness}
+
+
+def _direction_labels(gan: ConditionalGAN) -> list[str]:
+    shares = gan.direction_variance.tolist()
+    return [
+        f"PC{k + 1}" + (f" ({shares[k]:.0%} of style variance)" if k < len(shares) else " (not in this model)")
+        for k in range(NUM_DIRECTION_SLIDERS)
+    ]
+
+
+@gpu_task
+def gan_generate(model_id: str, digit: int, seed: int, truncation: float, *shifts: float):
+    """One digit from (digit, seed, ψ, direction and raw-dim shifts), with D's verdict."""
+    loaded = _loaded(model_id)
+    gan = loaded.model
+    digit = as_int(digit, "Digit", 0, gan.config.num_classes - 1)
+    seed = as_int(seed, "Seed", 0, MAX_SEED)
+    truncation = as_float(truncation, "Truncation ψ", 0.0, 2.0)
+    if len(shifts) != NUM_DIRECTION_SLIDERS + len(RAW_DIMS):
+        raise gr.Error(f"Expected {NUM_DIRECTION_SLIDERS + len(RAW_DIMS)} slider values, got {len(shifts)}.")
+    names = [f"PC{k + 1}" for k in range(NUM_DIRECTION_SLIDERS)] + [f"z[{d}]" for d in RAW_DIMS]
+    values = [as_float(v, name, -SLIDER_RANGE, SLIDER_RANGE) for v, name in zip(shifts, names, strict=True)]
+    directions = values[:NUM_DIRECTION_SLIDERS][: gan.config.num_directions]
+    raw = {d: v for d, v in zip(RAW_DIMS, values[NUM_DIRECTION_SLIDERS:], strict=True) if d < gan.config.latent_dim}
+    z = gan.compose_latent(seed, truncation, directions, raw).unsqueeze(0)  # (1, latent_dim)
+    labels = torch.tensor([digit])
+    image = gan.generate(z, labels)
+    realness = float(gan.realness(image, labels)[0])
+    caption = (
+        f"Digit **{digit}**, seed **{seed}**, ψ = {truncation:g}. "
+        f"The discriminator gives it **{realness:.0%}** real."
+    )
+    return to_pil(image[0], scale=12), _verdict(realness), caption
+
+
+@gpu_task
+def gan_interpolate(
+    model_id: str, digit_start: int, seed_start: int, digit_end: int, seed_end: int, frames: int, truncation: float
+):
+    """Walk from one (digit, seed) to another: a strip of frames and a looping GIF."""
+    gan = _loaded(model_id).model
+    top = gan.config.num_classes - 1
+    digit_start, digit_end = as_int(digit_start, "Start digit", 0, top), as_int(digit_end, "End digit", 0, top)
+    seed_start, seed_end = as_int(seed_start, "Start seed", 0, MAX_SEED), as_int(seed_end, "End seed", 0, MAX_SEED)
+    frames = as_int(frames, "Frames", 2, 24)
+    truncation = as_float(truncation, "Truncation ψ", 0.0, 2.0)
+    z_start = gan.compose_latent(seed_start, truncation)
+    z_end = gan.compose_latent(seed_end, truncation)
+    images, realness = gan.interpolate(z_start, z_end, digit_start, digit_end, frames)
+    scores = " · ".join(f"{p:.0%}" for p in realness.tolist())
+    caption = f"{digit_start} (seed {seed_start}) → {digit_end} (seed {seed_end}). D's realness per frame: {scores}"
+    return tile(images, columns=frames, scale=4, gap=2), write_gif(images), caption
+
+
+@gpu_task
+def gan_grid(model_id: str, digit: str, seed: int, truncation: float, size: int):
+    """A size×size grid of one digit, or one row per digit for 'all': the variety G learned."""
+    gan = _loaded(model_id).model
+    size = as_int(size, "Grid size", 2, 10)
+    seed = as_int(seed, "Seed", 0, MAX_SEED)
+    truncation = as_float(truncation, "Truncation ψ", 0.0, 2.0)
+    if str(digit).strip().lower() == "all":
+        labels = torch.arange(gan.config.num_classes).repeat_interleave(size)
+        columns = size
+    else:
+        labels = torch.full((size * size,), as_int(digit, "Digit", 0, gan.config.num_classes - 1))
+        columns = size
+    images = gan.sample(labels, torch.Generator().manual_seed(seed), truncation)
+    realness = gan.realness(images, labels)
+    caption = (
+        f"{len(labels)} samples, seed {seed}, ψ = {truncation:g}. Mean discriminator realness "
+        f"{realness.mean():.0%} (lowest {realness.min():.0%})."
+    )
+    return tile(images, columns=columns, scale=3, gap=2), caption
+
+
+def gan_load_model(repo_id: str, revision: str):
+    """Load another compatible generator from the Hub; on failure the current model keeps serving."""
+    repo_id = as_text(repo_id, "Repo id", 300).strip()
+    revision = as_text(revision, "Revision", 120).strip()
+    model_id = repo_id + (f"@{revision}" if revision else "")
+    loaded = _loaded(model_id)
+    labels = _direction_labels(loaded.model)
+    gr.Info(f"Loaded {loaded.repo_id}")
+    return model_id, "**Model in use:** " + loaded.describe(), *[gr.update(label=label) for label in labels]
+
+
+def provenance(model_id: str) -> str:
+    return "**Model in use:** " + _loaded(model_id).describe()
+
+
+def random_seed() -> int:
+    return random.randint(0, 99_999)
+
+
+def build_tab() -> None:
+    """The GAN tab's layout and listeners; call inside gr.Blocks."""
+    default = registry.load_model(MODEL_NAME)
+    default_id = default.repo_id
+    with gr.Tab("GAN", id="gan"):
+        gr.Markdown(INTRO)
+        with gr.Accordion("Model: where it came from, or load another", open=False):
+            provenance_md = gr.Markdown("**Model in use:** " + default.describe())
+            model_in_use = gr.Textbox(value=default_id, label="Model in use", interactive=False)
+            with gr.Row():
+                repo_box = gr.Textbox(value=default_id, label="Hub repo id (owner/name)", scale=3)
+                revision_box = gr.Textbox(value="", label="Revision (branch, tag or commit; optional)", scale=2)
+                load_button = gr.Button("Load model", scale=1)
+        with gr.Tab("Explore"):
+            with gr.Row():
+                with gr.Column(scale=1):
+                    digit = gr.Radio([(str(d), d) for d in range(10)], value=7, label="Digit")
+                    with gr.Row():
+                        seed = gr.Number(value=42, label="Seed", precision=None, step=1, minimum=0, maximum=MAX_SEED)
+                        dice = gr.Button("🎲 New seed", scale=0)
+                    truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label="Truncation ψ")
+                    gr.Markdown(DIRECTIONS_HELP)
+                    direction_sliders = [
+                        gr.Slider(-SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=label)
+                        for label in _direction_labels(default.model)
+                    ]
+                    raw_sliders = [
+                        gr.Slider(-SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=f"Raw dim z[{d}] shift")
+                        for d in RAW_DIMS
+                    ]
+                    reset = gr.Button("Reset sliders")
+                with gr.Column(scale=1):
+                    image = gr.Image(
+                        label="Generated digit", type="pil", format="png", height=340, interactive=False,
+                        buttons=["download"], elem_id="gan-image",
+                    )
+                    verdict = gr.Label(label="Discriminator's verdict", num_top_classes=2)
+                    caption = gr.Markdown(elem_id="gan-caption")
+        with gr.Tab("Interpolate"):
+            with gr.Row():
+                digit_start = gr.Dropdown([(str(d), d) for d in range(10)], value=3, label="Start digit")
+                seed_start = gr.Number(value=1, label="Start seed", precision=None, step=1, minimum=0, maximum=MAX_SEED)
+                digit_end = gr.Dropdown([(str(d), d) for d in range(10)], value=8, label="End digit")
+                seed_end = gr.Number(value=2, label="End seed", precision=None, step=1, minimum=0, maximum=MAX_SEED)
+            with gr.Row():
+                frames = gr.Slider(2, 24, value=10, step=1, label="Frames")
+                interp_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label="Truncation ψ")
+                interp_button = gr.Button("Interpolate", variant="primary")
+            strip = gr.Image(label="Frames", type="pil", format="png", interactive=False)
+            gif = gr.File(label="Animated GIF (download)")
+            interp_caption = gr.Markdown()
+        with gr.Tab("Grid"):
+            with gr.Row():
+                grid_digit = gr.Dropdown(["all"] + [str(d) for d in range(10)], value="all", label="Digit")
+                grid_seed = gr.Number(value=0, label="Seed", precision=None, step=1, minimum=0, maximum=MAX_SEED)
+                grid_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label="Truncation ψ")
+                grid_size = gr.Slider(2, 10, value=8, step=1, label="Samples per row")
+                grid_button = gr.Button("Sample grid", variant="primary")
+            grid_image = gr.Image(label="Samples", type="pil", format="png", interactive=False)
+            grid_caption = gr.Markdown()
+
+    # preprocess=False: the handlers validate raw values themselves, so every bad input gets a
+    # message that names the control and its range (Gradio's own checks name neither).
+    explore_inputs = [model_in_use, digit, seed, truncation, *direction_sliders, *raw_sliders]
+    explore_outputs = [image, verdict, caption]
+    gr.on(
+        [digit.change, seed.change, truncation.input, *[s.input for s in direction_sliders + raw_sliders]],
+        gan_generate, explore_inputs, explore_outputs, api_name="gan_generate", trigger_mode="always_last", preprocess=False,
+        api_description="One digit from digit, seed, truncation ψ, 5 principal-direction shifts and 3 raw "
+        "latent shifts; returns the image, the discriminator's verdict and a caption.",
+    )
+    dice.click(random_seed, None, seed, api_visibility="private")
+    reset.click(lambda: [0.0] * len(direction_sliders + raw_sliders), None, direction_sliders + raw_sliders,
+                api_visibility="private").then(gan_generate, explore_inputs, explore_outputs, api_visibility="private",
+                                    preprocess=False)
+    interp_button.click(
+        gan_interpolate,
+        [model_in_use, digit_start, seed_start, digit_end, seed_end, frames, interp_truncation],
+        [strip, gif, interp_caption],
+        api_name="gan_interpolate",
+        preprocess=False,
+        api_description="Frames from (start digit, start seed) to (end digit, end seed); a strip image and a GIF.",
+    )
+    grid_button.click(
+        gan_grid, [model_in_use, grid_digit, grid_seed, grid_truncation, grid_size], [grid_image, grid_caption],
+        api_name="gan_grid", preprocess=False, api_description="A grid of samples of one digit ('0'-'9') or one row per digit ('all').",
+    )
+    load_button.click(
+        gan_load_model, [repo_box, revision_box], [model_in_use, provenance_md, *direction_sliders],
+        api_name="gan_load_model", preprocess=False, api_description="Load a compatible generator from a Hub repo id (and revision).",
+    ).then(gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False)
+    return explore_inputs, explore_outputs, provenance_md, model_in_use

@@ -1,0 +1,39 @@
+"""Tensor images → crisp, large PIL images, grids, strips and GIFs for display."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+
+
+def to_pil(image: torch.Tensor, scale: int = 10) -> Image.Image:
+    """(1, H, W) in [-1, 1] → grayscale PIL image upscaled by `scale` with nearest-neighbour."""
+    pixels = ((image.squeeze(0).clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).numpy()
+    picture = Image.fromarray(pixels, mode="L")
+    return picture.resize((picture.width * scale, picture.height * scale), Image.Resampling.NEAREST)
+
+
+def tile(images: torch.Tensor, columns: int, scale: int = 4, gap: int = 1) -> Image.Image:
+    """(N, 1, H, W) → one image of `columns` per row with gaps, each cell upscaled by `scale`."""
+    count, _, height, width = images.shape
+    rows = -(-count // columns)
+    cell_h, cell_w = height * scale, width * scale
+    canvas = np.full((rows * (cell_h + gap) - gap, columns * (cell_w + gap) - gap), 255, dtype=np.uint8)
+    for index, image in enumerate(images):
+        top, left = (index // columns) * (cell_h + gap), (index % columns) * (cell_w + gap)
+        canvas[top : top + cell_h, left : left + cell_w] = np.asarray(to_pil(image, scale))
+    return Image.fromarray(canvas, mode="L")
+
+
+def write_gif(images: torch.Tensor, scale: int = 8, frame_ms: int = 120) -> str:
+    """Frames (N, 1, H, W) → a looping there-and-back GIF in a fresh temporary file; returns its path."""
+    frames = [to_pil(image, scale) for image in images]
+    frames = frames + frames[-2:0:-1]  # play forward, then back, seamlessly
+    folder = Path(tempfile.mkdtemp(prefix="gan-interp-"))
+    path = folder / "interpolation.gif"
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=frame_ms, loop=0)
+    return str(path)
