@@ -165,6 +165,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu", help="cpu or cuda")
     p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
     p.add_argument("--json", default=None, help="also write the results to this JSON file")
+    p.add_argument("--card", action="store_true", help="write eval.json and the model card into --gan")
     return p.parse_args(argv)
 
 
@@ -215,6 +216,12 @@ def main(argv: list[str] | None = None) -> dict:
     print_table(result)
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1))
+    if args.card:
+        from training.gan_card import write_gan_card
+
+        (Path(args.gan) / "eval.json").write_text(json.dumps(result, indent=1))
+        command = "python training/evaluate_gan.py " + " ".join(argv if argv is not None else sys.argv[1:])
+        print("wrote", write_gan_card(args.gan, result, command))
     print(json.dumps(result))
     return result
 

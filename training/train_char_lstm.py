@@ -161,7 +161,7 @@ train_seconds = time.perf_counter() - start
 
 # ---- ship: best weights in float16, reloaded (as float32) and measured ----
 model.load_state_dict(best_state)
-model.half().save_pretrained(out_dir)
+model.cpu().half().save_pretrained(out_dir)  # cuDNN keeps LSTM weights in one shared buffer: copy out first
 shipped = CharLSTM.from_pretrained(str(out_dir)).to(device)
 shipped_loss = validation_loss(shipped, val_ids)
 size_bytes = (out_dir / "model.safetensors").stat().st_size

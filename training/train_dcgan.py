@@ -181,8 +181,17 @@ def main(argv: list[str] | None = None) -> dict:
     gan = gan.cpu().eval()
     out = Path(args.out)
     gan.save_pretrained(out)
-    (out / "training_log.json").write_text(json.dumps({"selected": best, "history": history}, indent=1))
+    record = {
+        "command": "python training/train_dcgan.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "device": torch.cuda.get_device_name() if device.startswith("cuda") else "cpu",
+        "generator_parameters": sum(p.numel() for p in generator.parameters()),
+        "discriminator_parameters": sum(p.numel() for p in discriminator.parameters()),
+        "selected": best,
+        "history": history,
+    }
+    (out / "training_log.json").write_text(json.dumps(record, indent=1))
     print(f"selected epoch {best['epoch']}: {json.dumps(best)}; saved to {out}")
+    print(f"next: python training/evaluate_gan.py --gan {out} --card  (writes eval.json and the model card)")
     return best
 
 

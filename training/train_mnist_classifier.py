@@ -33,7 +33,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help="folder with the MNIST .gz files")
     p.add_argument("--out", default=None, help="output weights folder (default weights/mnist-classifier)")
-    p.add_argument("--epochs", type=int, default=4, help="passes over the 55k training digits")
+    p.add_argument("--epochs", type=int, default=5, help="passes over the 55k training digits")
     p.add_argument("--batch-size", type=int, default=128, help="digits per step")
     p.add_argument("--lr", type=float, default=3e-3, help="peak AdamW learning rate (one-cycle schedule)")
     p.add_argument(

@@ -187,7 +187,7 @@ def build_tab() -> None:
                 interp_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label="Truncation ψ")
                 interp_button = gr.Button("Interpolate", variant="primary")
             strip = gr.Image(label="Frames", type="pil", format="png", interactive=False)
-            gif = gr.File(label="Animated GIF (download)")
+            gif = gr.File(label="Animated GIF (download)", elem_id="gan-gif")
             interp_caption = gr.Markdown()
         with gr.Tab("Grid"):
             with gr.Row():

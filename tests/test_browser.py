@@ -1,0 +1,80 @@
+"""The app in a real browser (Debian chromium through Playwright): what a student sees and does."""
+
+import os
+import shutil
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, app_server):
+    """A page on the app that records JS errors; the test fails if any were logged."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
+    page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
+    page.goto(app_server, wait_until="networkidle")
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def image_src(page) -> str:
+    return page.locator("#gan-image img").first.get_attribute("src") or ""
+
+
+def wait_for_new_image(page, old: str) -> str:
+    page.wait_for_function(
+        "old => { const i = document.querySelector('#gan-image img'); return i && i.src && i.src !== old; }",
+        arg=old, timeout=20_000,
+    )
+    return image_src(page)
+
+
+def test_gan_tab_slider_changes_the_image(page):
+    page.wait_for_selector("#gan-image img", timeout=30_000)
+    first = image_src(page)
+    assert page.locator("#gan-caption").inner_text().startswith("Digit 7, seed 42")
+    slider = page.get_by_label("PC1", exact=False).first  # the number box of the PC1 slider
+    slider.fill("2.5")
+    slider.press("Enter")
+    second = wait_for_new_image(page, first)
+    assert second != first
+    page.get_by_role("radio", name="3", exact=True).check()
+    wait_for_new_image(page, second)
+    assert page.locator("#gan-caption").inner_text().startswith("Digit 3, seed 42")
+    page.screenshot(path=os.path.join(os.environ["GRADIO_TEMP_DIR"], "gan-tab.png"), full_page=True)
+
+
+def test_dice_grid_and_interpolation(page):
+    page.wait_for_selector("#gan-image img", timeout=30_000)
+    first = image_src(page)
+    page.get_by_role("button", name="🎲 New seed", exact=True).click()
+    wait_for_new_image(page, first)
+    page.get_by_role("tab", name="Grid", exact=True).click()
+    page.get_by_role("button", name="Sample grid", exact=True).click()
+    page.get_by_text("80 samples").wait_for(timeout=20_000)
+    page.get_by_role("tab", name="Interpolate", exact=True).click()
+    page.get_by_role("button", name="Interpolate", exact=True).click()
+    page.get_by_text("3 (seed 1) → 8 (seed 2)").wait_for(timeout=20_000)
+    link = page.locator("#gan-gif a[download='interpolation.gif']")
+    assert link.count() == 1 and "interpolation.gif" in link.get_attribute("href")
