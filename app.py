@@ -6,6 +6,7 @@ import os
 
 import gradio as gr
 import torch
+from PIL import Image
 
 from ui import gan
 
@@ -18,14 +19,30 @@ Play with real, pretrained models to see how a **generative adversarial network*
 **LSTM** reads and writes. Every control is also an API endpoint (see “Use via API” at the bottom)."""
 
 
+def ping() -> str:
+    """Health check: answers 'ok' without touching a model."""
+    return "ok"
+
+
+def noop_image() -> gr.Image:
+    """Benchmark baseline: a fixed 336×336 image, the size /gan_generate returns, with no model call."""
+    return Image.new("L", (336, 336), 0)
+
+
 def build_demo() -> gr.Blocks:
     """Build the whole app without launching it (tests import this)."""
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(HEADER)
         with gr.Tabs():
             explore_inputs, explore_outputs, provenance_md, model_in_use = gan.build_tab()
-        demo.load(gan.gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False)
+        demo.load(
+            gan.gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False
+        )
         demo.load(gan.provenance, [model_in_use], [provenance_md], api_visibility="private")
+        gr.api(ping, api_name="ping")
+        if os.environ.get("GANLAB_BENCH") == "1":  # baseline endpoint for bench/gan_bench.py only
+            hidden = gr.Image(visible=False, format="png")
+            gr.Button(visible=False).click(noop_image, None, hidden, api_name="noop_image")
     demo.queue(default_concurrency_limit=int(os.environ.get("GANLAB_CONCURRENCY", "4")), max_size=256)
     return demo
 

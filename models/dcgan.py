@@ -187,7 +187,6 @@ class ConditionalGAN(
         logits = self.discriminator(images.to(self.device), labels.to(self.device))
         return torch.sigmoid(logits).cpu()
 
-
     def interpolate(
         self, z_start: torch.Tensor, z_end: torch.Tensor, digit_start: int, digit_end: int, steps: int
     ) -> tuple[torch.Tensor, torch.Tensor]:

@@ -31,6 +31,7 @@ from safetensors.torch import load_file
 
 from models.dcgan import ConditionalGAN, GANConfig
 from models.device import pick_device
+from models.mnist_classifier import ClassifierConfig, MnistClassifier
 
 WEIGHTS_DIR = Path(__file__).resolve().parents[1] / "weights"
 HUB_NAMESPACE = os.environ.get("GANLAB_HUB_NAMESPACE", "gan-lstm-lab")  # owner the publish script pushes to
@@ -66,6 +67,7 @@ class ModelSpec:
 
 REGISTRY: dict[str, ModelSpec] = {
     "dcgan-mnist": ModelSpec("dcgan-mnist", ConditionalGAN, GANConfig),
+    "mnist-classifier": ModelSpec("mnist-classifier", MnistClassifier, ClassifierConfig),
 }
 
 

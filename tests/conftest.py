@@ -59,7 +59,9 @@ def app_server(fake_hub):
         "PYTHONUNBUFFERED": "1",
     }
     log = open(_tmp / "app.log", "w")
-    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 90
     while True:
@@ -84,4 +86,6 @@ def app_server(fake_hub):
 def client(app_server):
     from gradio_client import Client
 
-    return Client(app_server, verbose=False, download_files=str(_tmp / "client-downloads"), analytics_enabled=False)
+    return Client(
+        app_server, verbose=False, download_files=str(_tmp / "client-downloads"), analytics_enabled=False
+    )

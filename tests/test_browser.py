@@ -9,8 +9,14 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -45,7 +51,8 @@ def image_src(page) -> str:
 def wait_for_new_image(page, old: str) -> str:
     page.wait_for_function(
         "old => { const i = document.querySelector('#gan-image img'); return i && i.src && i.src !== old; }",
-        arg=old, timeout=20_000,
+        arg=old,
+        timeout=20_000,
     )
     return image_src(page)
 

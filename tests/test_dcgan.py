@@ -28,7 +28,9 @@ def test_save_load_round_trip_is_identical(gan, tmp_path):
     assert loaded.config == SMALL
     z, labels = torch.randn(4, 16), torch.tensor([1, 2, 3, 4])
     assert torch.equal(gan.generate(z, labels), loaded.generate(z, labels))
-    assert torch.equal(gan.realness(gan.generate(z, labels), labels), loaded.realness(loaded.generate(z, labels), labels))
+    assert torch.equal(
+        gan.realness(gan.generate(z, labels), labels), loaded.realness(loaded.generate(z, labels), labels)
+    )
 
 
 def test_same_seed_same_image_and_other_seed_differs(gan):
@@ -71,7 +73,8 @@ def test_slerp_endpoints():
 
 
 @pytest.mark.parametrize(
-    "values", [{"latent_dim": 0}, {"image_size": 64}, {"num_directions": 99}, {"latent_dim": 4, "num_directions": 8}]
+    "values",
+    [{"latent_dim": 0}, {"image_size": 64}, {"num_directions": 99}, {"latent_dim": 4, "num_directions": 8}],
 )
 def test_config_rejects_bad_values(values):
     with pytest.raises(ValueError, match="config.json"):

@@ -38,7 +38,9 @@ def same_output(a: ConditionalGAN, b: ConditionalGAN) -> bool:
 def point_hub_at(monkeypatch, url: str) -> None:
     """What HF_ENDPOINT does at import, done in-process (huggingface_hub builds these at import)."""
     monkeypatch.setattr(hub_constants, "ENDPOINT", url)
-    monkeypatch.setattr(hub_constants, "HUGGINGFACE_CO_URL_TEMPLATE", url + "/{repo_id}/resolve/{revision}/{filename}")
+    monkeypatch.setattr(
+        hub_constants, "HUGGINGFACE_CO_URL_TEMPLATE", url + "/{repo_id}/resolve/{revision}/{filename}"
+    )
 
 
 @pytest.fixture
@@ -183,7 +185,16 @@ def test_default_serves_bundled_at_once_then_takes_the_hub_copy(hub, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "bad", ["../../etc/passwd", "https://evil.example/x/y", "a" * 10_000, "owner/na me", "/abs/path", "x/..", "o/n/x"]
+    "bad",
+    [
+        "../../etc/passwd",
+        "https://evil.example/x/y",
+        "a" * 10_000,
+        "owner/na me",
+        "/abs/path",
+        "x/..",
+        "o/n/x",
+    ],
 )
 def test_malicious_repo_ids_are_refused_before_any_request(hub, bad):
     with pytest.raises(registry.ModelLoadError, match="not a Hub repo id"):
@@ -200,6 +211,8 @@ def test_hf_endpoint_variable_reaches_the_fake_hub(hub, tmp_path):
         "print(registry.load_model('dcgan-mnist', 'someone/digits-gan').describe())"
     )
     env = os.environ | {"HF_ENDPOINT": hub.url, "HF_HOME": str(tmp_path / "hf-sub")}
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     assert f"`someone/digits-gan` from the Hub, commit `{commit[:10]}`" in out.stdout

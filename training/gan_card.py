@@ -31,7 +31,7 @@ parameters: spectral-norm convolutions with a projection head for the label) and
 directions (GANSpace-style PCA of the generator's first-layer activations within each digit).
 Trained with the hinge loss, Adam (2e-4, β=(0.5, 0.999)), batch 128; the generator shipped is an
 exponential moving average (0.999) of the trained one, with its BatchNorm statistics recomputed,
-and the checkpoint was selected by the evaluation below (epoch {epoch} of the run).
+and the checkpoint was selected by the evaluation below (epoch {epoch} of the run). {selection_note}
 
 ## Data
 MNIST training split only (60,000 digits), from http://yann.lecun.com/exdb/mnist/ (mirror:
@@ -76,11 +76,18 @@ def write_gan_card(folder: str | Path, result: dict, eval_command: str) -> Path:
     log = json.loads((folder / "training_log.json").read_text())
     config = json.loads((folder / "config.json").read_text())
     classifier_eval = Path(result["classifier"]) / "eval.json"
-    clf_acc = json.loads(classifier_eval.read_text())["test_accuracy"] if classifier_eval.exists() else float("nan")
+    clf_acc = (
+        json.loads(classifier_eval.read_text())["test_accuracy"] if classifier_eval.exists() else float("nan")
+    )
     rows = "\n".join(
         f"| {d} | {a:.2%} | {v:.3f} | {r:.3f} |"
         for d, (a, v, r) in enumerate(
-            zip(result["per_digit_accuracy"], result["per_digit_diversity"], result["per_digit_diversity_real"], strict=True)
+            zip(
+                result["per_digit_accuracy"],
+                result["per_digit_diversity"],
+                result["per_digit_diversity_real"],
+                strict=True,
+            )
         )
     )
     text = TEMPLATE.format(
@@ -89,6 +96,11 @@ def write_gan_card(folder: str | Path, result: dict, eval_command: str) -> Path:
         latent_dim=config["latent_dim"],
         k=config["num_directions"],
         epoch=log["selected"]["epoch"],
+        selection_note=(
+            "That is the last evaluated epoch, so the test figures did not pick among checkpoints."
+            if log["selected"]["epoch"] == log["history"][-1]["epoch"]
+            else "Selection used the test-set figures, so they are slightly optimistic."
+        ),
         train_command=log.get("command", "python training/train_dcgan.py"),
         train_device=log.get("device", "?"),
         eval_command=eval_command,

@@ -48,7 +48,8 @@ def _verdict(realness: float) -> dict[str, float]:
 def _direction_labels(gan: ConditionalGAN) -> list[str]:
     shares = gan.direction_variance.tolist()
     return [
-        f"PC{k + 1}" + (f" ({shares[k]:.0%} of style variance)" if k < len(shares) else " (not in this model)")
+        f"PC{k + 1}"
+        + (f" ({shares[k]:.0%} of style variance)" if k < len(shares) else " (not in this model)")
         for k in range(NUM_DIRECTION_SLIDERS)
     ]
 
@@ -66,7 +67,11 @@ def gan_generate(model_id: str, digit: int, seed: int, truncation: float, *shift
     names = [f"PC{k + 1}" for k in range(NUM_DIRECTION_SLIDERS)] + [f"z[{d}]" for d in RAW_DIMS]
     values = [as_float(v, name, -SLIDER_RANGE, SLIDER_RANGE) for v, name in zip(shifts, names, strict=True)]
     directions = values[:NUM_DIRECTION_SLIDERS][: gan.config.num_directions]
-    raw = {d: v for d, v in zip(RAW_DIMS, values[NUM_DIRECTION_SLIDERS:], strict=True) if d < gan.config.latent_dim}
+    raw = {
+        d: v
+        for d, v in zip(RAW_DIMS, values[NUM_DIRECTION_SLIDERS:], strict=True)
+        if d < gan.config.latent_dim
+    }
     z = gan.compose_latent(seed, truncation, directions, raw).unsqueeze(0)  # (1, latent_dim)
     labels = torch.tensor([digit])
     image = gan.generate(z, labels)
@@ -80,20 +85,34 @@ def gan_generate(model_id: str, digit: int, seed: int, truncation: float, *shift
 
 @gpu_task
 def gan_interpolate(
-    model_id: str, digit_start: int, seed_start: int, digit_end: int, seed_end: int, frames: int, truncation: float
+    model_id: str,
+    digit_start: int,
+    seed_start: int,
+    digit_end: int,
+    seed_end: int,
+    frames: int,
+    truncation: float,
 ):
     """Walk from one (digit, seed) to another: a strip of frames and a looping GIF."""
     gan = _loaded(model_id).model
     top = gan.config.num_classes - 1
-    digit_start, digit_end = as_int(digit_start, "Start digit", 0, top), as_int(digit_end, "End digit", 0, top)
-    seed_start, seed_end = as_int(seed_start, "Start seed", 0, MAX_SEED), as_int(seed_end, "End seed", 0, MAX_SEED)
+    digit_start, digit_end = (
+        as_int(digit_start, "Start digit", 0, top),
+        as_int(digit_end, "End digit", 0, top),
+    )
+    seed_start, seed_end = (
+        as_int(seed_start, "Start seed", 0, MAX_SEED),
+        as_int(seed_end, "End seed", 0, MAX_SEED),
+    )
     frames = as_int(frames, "Frames", 2, 24)
     truncation = as_float(truncation, "Truncation ψ", 0.0, 2.0)
     z_start = gan.compose_latent(seed_start, truncation)
     z_end = gan.compose_latent(seed_end, truncation)
     images, realness = gan.interpolate(z_start, z_end, digit_start, digit_end, frames)
     scores = " · ".join(f"{p:.0%}" for p in realness.tolist())
-    caption = f"{digit_start} (seed {seed_start}) → {digit_end} (seed {seed_end}). D's realness per frame: {scores}"
+    caption = (
+        f"{digit_start} (seed {seed_start}) → {digit_end} (seed {seed_end}). D's realness per frame: {scores}"
+    )
     return tile(images, columns=frames, scale=4, gap=2), write_gif(images), caption
 
 
@@ -149,14 +168,18 @@ def build_tab() -> None:
             model_in_use = gr.Textbox(value=default_id, label="Model in use", interactive=False)
             with gr.Row():
                 repo_box = gr.Textbox(value=default_id, label="Hub repo id (owner/name)", scale=3)
-                revision_box = gr.Textbox(value="", label="Revision (branch, tag or commit; optional)", scale=2)
+                revision_box = gr.Textbox(
+                    value="", label="Revision (branch, tag or commit; optional)", scale=2
+                )
                 load_button = gr.Button("Load model", scale=1)
         with gr.Tab("Explore"):
             with gr.Row():
                 with gr.Column(scale=1):
                     digit = gr.Radio([(str(d), d) for d in range(10)], value=7, label="Digit")
                     with gr.Row():
-                        seed = gr.Number(value=42, label="Seed", precision=None, step=1, minimum=0, maximum=MAX_SEED)
+                        seed = gr.Number(
+                            value=42, label="Seed", precision=None, step=1, minimum=0, maximum=MAX_SEED
+                        )
                         dice = gr.Button("🎲 New seed", scale=0)
                     truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label="Truncation ψ")
                     gr.Markdown(DIRECTIONS_HELP)
@@ -165,23 +188,34 @@ def build_tab() -> None:
                         for label in _direction_labels(default.model)
                     ]
                     raw_sliders = [
-                        gr.Slider(-SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=f"Raw dim z[{d}] shift")
+                        gr.Slider(
+                            -SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=f"Raw dim z[{d}] shift"
+                        )
                         for d in RAW_DIMS
                     ]
                     reset = gr.Button("Reset sliders")
                 with gr.Column(scale=1):
                     image = gr.Image(
-                        label="Generated digit", type="pil", format="png", height=340, interactive=False,
-                        buttons=["download"], elem_id="gan-image",
+                        label="Generated digit",
+                        type="pil",
+                        format="png",
+                        height=340,
+                        interactive=False,
+                        buttons=["download"],
+                        elem_id="gan-image",
                     )
                     verdict = gr.Label(label="Discriminator's verdict", num_top_classes=2)
                     caption = gr.Markdown(elem_id="gan-caption")
         with gr.Tab("Interpolate"):
             with gr.Row():
                 digit_start = gr.Dropdown([(str(d), d) for d in range(10)], value=3, label="Start digit")
-                seed_start = gr.Number(value=1, label="Start seed", precision=None, step=1, minimum=0, maximum=MAX_SEED)
+                seed_start = gr.Number(
+                    value=1, label="Start seed", precision=None, step=1, minimum=0, maximum=MAX_SEED
+                )
                 digit_end = gr.Dropdown([(str(d), d) for d in range(10)], value=8, label="End digit")
-                seed_end = gr.Number(value=2, label="End seed", precision=None, step=1, minimum=0, maximum=MAX_SEED)
+                seed_end = gr.Number(
+                    value=2, label="End seed", precision=None, step=1, minimum=0, maximum=MAX_SEED
+                )
             with gr.Row():
                 frames = gr.Slider(2, 24, value=10, step=1, label="Frames")
                 interp_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label="Truncation ψ")
@@ -192,7 +226,9 @@ def build_tab() -> None:
         with gr.Tab("Grid"):
             with gr.Row():
                 grid_digit = gr.Dropdown(["all"] + [str(d) for d in range(10)], value="all", label="Digit")
-                grid_seed = gr.Number(value=0, label="Seed", precision=None, step=1, minimum=0, maximum=MAX_SEED)
+                grid_seed = gr.Number(
+                    value=0, label="Seed", precision=None, step=1, minimum=0, maximum=MAX_SEED
+                )
                 grid_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label="Truncation ψ")
                 grid_size = gr.Slider(2, 10, value=8, step=1, label="Samples per row")
                 grid_button = gr.Button("Sample grid", variant="primary")
@@ -205,14 +241,22 @@ def build_tab() -> None:
     explore_outputs = [image, verdict, caption]
     gr.on(
         [digit.change, seed.change, truncation.input, *[s.input for s in direction_sliders + raw_sliders]],
-        gan_generate, explore_inputs, explore_outputs, api_name="gan_generate", trigger_mode="always_last", preprocess=False,
+        gan_generate,
+        explore_inputs,
+        explore_outputs,
+        api_name="gan_generate",
+        trigger_mode="always_last",
+        preprocess=False,
         api_description="One digit from digit, seed, truncation ψ, 5 principal-direction shifts and 3 raw "
         "latent shifts; returns the image, the discriminator's verdict and a caption.",
     )
     dice.click(random_seed, None, seed, api_visibility="private")
-    reset.click(lambda: [0.0] * len(direction_sliders + raw_sliders), None, direction_sliders + raw_sliders,
-                api_visibility="private").then(gan_generate, explore_inputs, explore_outputs, api_visibility="private",
-                                    preprocess=False)
+    reset.click(
+        lambda: [0.0] * len(direction_sliders + raw_sliders),
+        None,
+        direction_sliders + raw_sliders,
+        api_visibility="private",
+    ).then(gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False)
     interp_button.click(
         gan_interpolate,
         [model_in_use, digit_start, seed_start, digit_end, seed_end, frames, interp_truncation],
@@ -222,11 +266,19 @@ def build_tab() -> None:
         api_description="Frames from (start digit, start seed) to (end digit, end seed); a strip image and a GIF.",
     )
     grid_button.click(
-        gan_grid, [model_in_use, grid_digit, grid_seed, grid_truncation, grid_size], [grid_image, grid_caption],
-        api_name="gan_grid", preprocess=False, api_description="A grid of samples of one digit ('0'-'9') or one row per digit ('all').",
+        gan_grid,
+        [model_in_use, grid_digit, grid_seed, grid_truncation, grid_size],
+        [grid_image, grid_caption],
+        api_name="gan_grid",
+        preprocess=False,
+        api_description="A grid of samples of one digit ('0'-'9') or one row per digit ('all').",
     )
     load_button.click(
-        gan_load_model, [repo_box, revision_box], [model_in_use, provenance_md, *direction_sliders],
-        api_name="gan_load_model", preprocess=False, api_description="Load a compatible generator from a Hub repo id (and revision).",
+        gan_load_model,
+        [repo_box, revision_box],
+        [model_in_use, provenance_md, *direction_sliders],
+        api_name="gan_load_model",
+        preprocess=False,
+        api_description="Load a compatible generator from a Hub repo id (and revision).",
     ).then(gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False)
     return explore_inputs, explore_outputs, provenance_md, model_in_use

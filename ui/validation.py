@@ -14,7 +14,9 @@ def as_int(value: object, name: str, low: int, high: int) -> int:
     try:
         number = float(value)  # accepts 7, 7.0, "7"
     except (TypeError, ValueError):
-        raise gr.Error(f"{name} must be a whole number from {low} to {high}, got {str(value)[:40]!r}.") from None
+        raise gr.Error(
+            f"{name} must be a whole number from {low} to {high}, got {str(value)[:40]!r}."
+        ) from None
     if not math.isfinite(number) or number != int(number):
         raise gr.Error(f"{name} must be a whole number from {low} to {high}, got {str(value)[:40]}.")
     if not low <= number <= high:
@@ -29,7 +31,9 @@ def as_float(value: object, name: str, low: float, high: float) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise gr.Error(f"{name} must be a number from {low:g} to {high:g}, got {str(value)[:40]!r}.") from None
+        raise gr.Error(
+            f"{name} must be a number from {low:g} to {high:g}, got {str(value)[:40]!r}."
+        ) from None
     if not math.isfinite(number) or not low <= number <= high:
         raise gr.Error(f"{name} must be a number from {low:g} to {high:g}, got {number}.")
     return number

@@ -1,0 +1,49 @@
+"""The app module: builds without launching, wires the documented endpoints, validates input."""
+
+import gradio as gr
+import pytest
+
+import app
+from ui import gan
+from ui.validation import as_float, as_int
+
+
+def test_import_builds_the_blocks_without_launching():
+    assert isinstance(app.demo, gr.Blocks)
+    names = {d.get("api_name") for d in app.demo.config["dependencies"]}
+    assert {"gan_generate", "gan_interpolate", "gan_grid", "gan_load_model", "ping"} <= names
+
+
+def test_handlers_in_process():
+    image, verdict, caption = gan.gan_generate("", 4, 7, 0.8, 1.0, 0, 0, 0, 0, 0, 0, -1.0)
+    assert image.size == (336, 336) and set(verdict) == {"real", "fake"}
+    assert abs(sum(verdict.values()) - 1) < 1e-6 and caption.startswith("Digit **4**, seed **7**")
+    strip, gif_path, _ = gan.gan_interpolate("", 1, 1, 7, 2, 4, 1.0)
+    assert strip.width > strip.height and gif_path.endswith(".gif")
+    grid, caption = gan.gan_grid("", "5", 3, 1.0, 2)
+    assert caption.startswith("4 samples")
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (None, "whole number"),
+        (True, "whole number"),
+        ("x", "whole number"),
+        (float("nan"), "whole number"),
+        (2.5, "whole number"),
+        (11, "from 0 to 10"),
+        ([1], "whole number"),
+    ],
+)
+def test_as_int_rejects(value, message):
+    with pytest.raises(gr.Error, match=message):
+        as_int(value, "Seed", 0, 10)
+
+
+def test_as_int_and_as_float_accept_numbers_and_numeric_text():
+    assert as_int("7", "Seed", 0, 10) == 7 and as_int(7.0, "Seed", 0, 10) == 7
+    assert as_float("0.5", "ψ", 0, 1) == 0.5
+    for bad in (float("inf"), float("-inf"), float("nan"), 1.5, "big"):
+        with pytest.raises(gr.Error, match="ψ must be a number from 0 to 1"):
+            as_float(bad, "ψ", 0, 1)
