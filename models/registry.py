@@ -29,6 +29,7 @@ from huggingface_hub.errors import (
 from safetensors import SafetensorError
 from safetensors.torch import load_file
 
+from models.char_lstm import CharLSTM, CharLSTMConfig
 from models.dcgan import ConditionalGAN, GANConfig
 from models.device import pick_device
 from models.mnist_classifier import ClassifierConfig, MnistClassifier
@@ -68,6 +69,7 @@ class ModelSpec:
 REGISTRY: dict[str, ModelSpec] = {
     "dcgan-mnist": ModelSpec("dcgan-mnist", ConditionalGAN, GANConfig),
     "mnist-classifier": ModelSpec("mnist-classifier", MnistClassifier, ClassifierConfig),
+    "char-lstm-shakespeare": ModelSpec("char-lstm-shakespeare", CharLSTM, CharLSTMConfig),
 }
 
 

@@ -85,3 +85,21 @@ def test_dice_grid_and_interpolation(page):
     page.get_by_text("3 (seed 1) → 8 (seed 2)").wait_for(timeout=20_000)
     link = page.locator("#gan-gif a[download='interpolation.gif']")
     assert link.count() == 1 and "interpolation.gif" in link.get_attribute("href")
+
+
+def test_lstm_tab_streams_text_and_shows_the_heatmap(page):
+    page.get_by_role("tab", name="LSTM text generation", exact=True).click()
+    length = page.get_by_label("Characters to generate", exact=False).first
+    length.fill("120")
+    length.press("Enter")
+    page.get_by_role("button", name="Generate", exact=True).click()
+    page.wait_for_function(
+        "() => { const t = document.querySelector('#lstm-output textarea'); return t && t.value.length >= 127; }",
+        timeout=30_000,
+    )
+    text = page.locator("#lstm-output textarea").input_value()
+    assert text.startswith("ROMEO:\n")
+    page.wait_for_selector("#lstm-heatmap img", timeout=30_000)  # analysis ran after generation
+    assert page.locator("#lstm-inspect-text textarea").input_value() == text
+    assert page.locator("#lstm-confidence").inner_text().strip() != ""
+    page.screenshot(path=os.path.join(os.environ["GRADIO_TEMP_DIR"], "lstm-tab.png"), full_page=True)

@@ -2,6 +2,8 @@
 
     python3 training/train_char_lstm.py --device cuda --minutes 6
     python3 training/train_char_lstm.py --dry-run          # a few batches on the CPU, into a temp dir
+    python3 training/train_char_lstm.py --device cpu --threads 1 --init-from FOLDER --lr 3e-4 \
+        --final-lr-fraction 0 --minutes 25                 # fine-tune a trained folder
 
 Truncated backpropagation through time: the training text is cut into `batch_size` contiguous
 streams read `seq_len` characters at a time, carrying the LSTM state between chunks.
@@ -31,11 +33,18 @@ parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.R
 parser.add_argument("--data", default=str(DEFAULT_DATA_PATH), help="path of tinyshakespeare input.txt")
 parser.add_argument("--out", default=None, help="weights folder (default weights/char-lstm-shakespeare)")
 parser.add_argument("--device", default="auto", help="'auto' (cuda if available, else cpu), 'cuda', 'cpu'")
+parser.add_argument(
+    "--init-from", default=None, help="weights folder to start from (its config; size flags are ignored)"
+)
+parser.add_argument("--threads", type=int, default=0, help="CPU threads for torch (0: torch's default)")
 parser.add_argument("--hidden-size", type=int, default=480, help="LSTM units per layer")
 parser.add_argument("--num-layers", type=int, default=3, help="stacked LSTM layers")
 parser.add_argument("--embedding-dim", type=int, default=64, help="size of the character embedding")
 parser.add_argument(
-    "--dropout", type=float, default=0.35, help="dropout on embedding, between layers, before head"
+    "--dropout",
+    type=float,
+    default=None,
+    help="dropout on embedding, between layers, before head (default 0.35, or the --init-from folder's)",
 )
 parser.add_argument("--seq-len", type=int, default=256, help="characters per truncated-BPTT chunk")
 parser.add_argument(
@@ -45,6 +54,9 @@ parser.add_argument("--lr", type=float, default=2e-3, help="peak AdamW learning 
 parser.add_argument("--weight-decay", type=float, default=0.1, help="AdamW weight decay on weight matrices")
 parser.add_argument("--grad-clip", type=float, default=1.0, help="max global gradient norm")
 parser.add_argument("--warmup-steps", type=int, default=100, help="linear learning-rate warm-up steps")
+parser.add_argument(
+    "--final-lr-fraction", type=float, default=0.1, help="the cosine ends at lr times this fraction"
+)
 parser.add_argument(
     "--minutes", type=float, default=6.0, help="training time budget (the cosine decays over it)"
 )
@@ -60,6 +72,8 @@ parser.add_argument(
 )
 args = parser.parse_args()
 
+if args.threads > 0:
+    torch.set_num_threads(args.threads)
 if args.dry_run:
     torch.set_num_threads(1)
     args.batch_size, args.seq_len, args.max_steps, args.eval_every, args.warmup_steps = 4, 32, 3, 2, 1
@@ -74,16 +88,29 @@ torch.set_float32_matmul_precision("high")  # TF32 matmuls on recent GPUs (cuDNN
 # ---- data: nanoGPT split, first 90 % train, last 10 % validation ----
 text = load_text(args.data)
 train_text, val_text = split_text(text)
-config = CharLSTMConfig(
-    vocab=build_vocab(text),
-    embedding_dim=args.embedding_dim,
-    hidden_size=args.hidden_size,
-    num_layers=args.num_layers,
-    dropout=args.dropout,
-)
-model = CharLSTM(config).to(device)
-train_ids, _ = model.encode(train_text)
-val_ids, _ = model.encode(val_text[:2000] if args.dry_run else val_text)
+pretrain = None  # with --init-from: how the starting weights were made (their eval.json, if any)
+if args.init_from:
+    model = CharLSTM.from_pretrained(args.init_from)  # float32 whatever was stored
+    if args.dropout is not None:
+        model.config.dropout = model.dropout.p = args.dropout
+        model.lstm.dropout = args.dropout if model.config.num_layers > 1 else 0.0
+    config = model.config
+    eval_path = Path(args.init_from) / "eval.json"
+    pretrain = json.loads(eval_path.read_text()) if eval_path.exists() else {}
+else:
+    config = CharLSTMConfig(
+        vocab=build_vocab(text),
+        embedding_dim=args.embedding_dim,
+        hidden_size=args.hidden_size,
+        num_layers=args.num_layers,
+        dropout=0.35 if args.dropout is None else args.dropout,
+    )
+    model = CharLSTM(config)
+model = model.to(device)
+train_ids, dropped = model.encode(train_text)
+val_ids, dropped_val = model.encode(val_text[:2000] if args.dry_run else val_text)
+if dropped or dropped_val:
+    raise SystemExit(f"the data has characters outside the model's vocabulary: {dropped + dropped_val}")
 train_ids = train_ids.to(device)
 num_params = sum(p.numel() for p in model.parameters())
 print(
@@ -113,9 +140,10 @@ optimizer = torch.optim.AdamW(
 
 
 def learning_rate(step: int, progress: float) -> float:
-    """Linear warm-up, then cosine from lr to lr/10 over the budget (progress in [0, 1])."""
-    warmup = min(1.0, (step + 1) / args.warmup_steps)
-    return args.lr * warmup * (0.1 + 0.45 * (1 + math.cos(math.pi * min(progress, 1.0))))
+    """Linear warm-up, then cosine from lr to lr * final_lr_fraction over the budget (progress in [0, 1])."""
+    warmup = min(1.0, (step + 1) / max(args.warmup_steps, 1))
+    final = args.final_lr_fraction
+    return args.lr * warmup * (final + (1 - final) / 2 * (1 + math.cos(math.pi * min(progress, 1.0))))
 
 
 # ---- training loop ----
@@ -183,9 +211,47 @@ result = {
     "config": asdict(config),
     "args": vars(args),
     "command": command,
+    "init_from": None if pretrain is None else {
+        "folder": args.init_from,
+        "command": pretrain.get("command"),
+        "device": pretrain.get("device"),
+        "val_loss_shipped": pretrain.get("val_loss_shipped"),
+        "init_val_loss": history[0]["val_loss"],
+    },
     "history": history,
-}
+}  # fmt: skip
 (out_dir / "eval.json").write_text(json.dumps(result, indent=2) + "\n")
+
+
+def training_section(result: dict) -> str:
+    """The card's account of how the weights were made: one command, or pretraining + fine-tuning."""
+    recipe = (
+        f"Truncated BPTT over {args.batch_size} contiguous streams of {args.seq_len} characters, AdamW "
+        f"(peak lr {args.lr}, weight decay {args.weight_decay}), {args.warmup_steps} warm-up steps then "
+        f"cosine decay to {args.final_lr_fraction} × lr over the time budget, gradient clipping at "
+        f"{args.grad_clip}; the checkpoint with the lowest validation loss is kept."
+    )
+    origin = result["init_from"]
+    if origin is None:
+        return f"## Training\n\n{recipe}\n\n```\n{result['command']}\n```\n"
+    pretrain_command = origin["command"] or "(unknown: the folder has no eval.json)"
+    return f"""## Training
+
+Two runs. Pretraining (on {origin["device"] or "an unrecorded device"}; shipped validation loss
+{origin["val_loss_shipped"]}):
+
+```
+{pretrain_command}
+```
+
+Fine-tuning from those weights (`{origin["folder"]}`, validation loss {origin["init_val_loss"]:.4f}
+when loaded) on {result["device"]}: {recipe}
+
+```
+{result["command"]}
+```
+"""
+
 
 card = f"""---
 license: mit
@@ -220,15 +286,6 @@ Validation loss of the shipped float16 weights: **{shipped_loss:.4f} nats/char**
 at step {best_step} of {step} ({train_seconds / 60:.1f} min on {result["device"]}, {result["epochs"]} epochs).
 The validation text is read as 32 contiguous streams, each starting from a zero state.
 
-## Training
-
-Truncated BPTT over {args.batch_size} contiguous streams of {args.seq_len} characters, AdamW
-(lr {args.lr}, weight decay {args.weight_decay}), warm-up then cosine decay over the time budget,
-gradient clipping at {args.grad_clip}; the checkpoint with the lowest validation loss is kept.
-
-```
-{command}
-```
-"""
+{training_section(result)}"""
 (out_dir / "README.md").write_text(card)
 print(json.dumps({k: v for k, v in result.items() if k not in ("history", "args", "config")}))

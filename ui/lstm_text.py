@@ -1,0 +1,258 @@
+"""LSTM text generation tab: a character LSTM continues a prompt, and shows what happened inside it."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import gradio as gr
+import torch
+
+from models import registry
+from models.char_lstm import MAX_PROMPT_CHARS, CharLSTM
+from models.device import gpu_task
+from models.lstm_inspect import GATE_NAMES, as_display_values, inspect_text, most_variable_units
+from ui.heatmap import heatmap, show_char
+from ui.validation import as_float, as_int, as_text
+
+MODEL_NAME = "char-lstm-shakespeare"
+MAX_SEED = 2**31 - 1
+MAX_NEW_CHARS = 1000
+MAX_INPUT_CHARS = 20_000  # longer prompts are refused; the model reads the last MAX_PROMPT_CHARS
+MAX_ANALYSE_CHARS = 1000
+HEATMAP_CHARS = 120  # columns of the heatmap: the first characters of the text
+HEATMAP_UNITS = 8
+STREAM_EVERY_S = 0.05
+
+INTRO = """### A character-level LSTM that writes Shakespeare
+The model reads one character at a time and, after each one, guesses the next. Type the start of
+a line: it continues by **sampling** from its guess, character after character. **Temperature**
+sharpens (< 1) or flattens (> 1) the guess (0 = always the likeliest); **top-k** keeps only the k
+likeliest characters; **top-p** keeps the smallest set holding p of the probability."""
+
+INSIDE = """### Inside the LSTM
+At every character each LSTM unit computes an **input gate** i, a **forget gate** f, an
+**output gate** o (each between 0 and 1) and a **candidate** g, then updates its memory
+**c = f·c + i·g** and shows **h = o·tanh(c)**. The heatmap shows the units whose value changes most
+over the text (orange = high, blue = low; gates are drawn from 0 = blue to 1 = orange).
+*What to look for:* forget gates that dip right after a newline (⏎), cells that switch at a colon
+or stay high inside a line and reset at its end."""
+
+
+def _model() -> CharLSTM:
+    try:
+        return registry.load_model(MODEL_NAME).model
+    except registry.ModelLoadError as error:
+        raise gr.Error(str(error)) from None
+
+
+def _encode(model: CharLSTM, text: str) -> tuple[torch.Tensor, str]:
+    """Indices of text, and a note on what was changed or left out (empty when nothing)."""
+    ids, dropped = model.encode(text)
+    notes = []
+    if dropped:
+        shown = " ".join(repr(ch) for ch in dropped[:20]) + (" …" if len(dropped) > 20 else "")
+        notes.append(f"Characters the model never saw in training were left out: {shown}")
+    if model.decode(ids) != text.replace("\r\n", "\n") and not dropped:
+        notes.append("Some characters were spelled with the model's alphabet (e.g. curly quotes, accents).")
+    return ids, "\n".join(notes)
+
+
+def _confidence_spans(chars: str, probs: list[float]) -> list[tuple[str, float | None]]:
+    """HighlightedText value: each character with the probability it had (more colour = surer)."""
+    return [(ch, round(p, 3)) for ch, p in zip(chars, probs, strict=True)]
+
+
+@gpu_task
+def lstm_generate(prompt: str, length: int, temperature: float, top_k: int, top_p: float, seed: int):
+    """Stream the continuation of `prompt`: (text so far, per-character confidence, notes)."""
+    model = _model()
+    prompt = as_text(prompt, "Prompt", MAX_INPUT_CHARS)
+    length = as_int(length, "Length", 1, MAX_NEW_CHARS)
+    temperature = as_float(temperature, "Temperature", 0.0, 3.0)
+    top_k = as_int(top_k, "Top-k", 0, len(model.config.vocab))
+    top_p = as_float(top_p, "Top-p", 0.01, 1.0)
+    seed = as_int(seed, "Seed", 0, MAX_SEED)
+    ids, notes = _encode(model, prompt)
+    if len(ids) > MAX_PROMPT_CHARS:
+        notes = (
+            notes + "\n" if notes else ""
+        ) + f"Only the last {MAX_PROMPT_CHARS} prompt characters are read."
+    shown_prompt = model.decode(ids)
+    generator = torch.Generator().manual_seed(seed)
+    text, probs, last = "", [], time.monotonic()
+    for index, prob, _ in model.generate(ids, length, temperature, top_k, top_p, generator):
+        text += model.config.vocab[index]
+        probs.append(prob)
+        if time.monotonic() - last >= STREAM_EVERY_S:
+            last = time.monotonic()
+            yield shown_prompt + text, [(shown_prompt, None), *_confidence_spans(text, probs)], notes
+    yield shown_prompt + text, [(shown_prompt, None), *_confidence_spans(text, probs)], notes
+
+
+@gpu_task
+def lstm_analyze(text: str, layer: int, quantity: str):
+    """Read `text` and show how expected each character was, and a heatmap of one gate or state.
+
+    Returns (confidence spans, heatmap image, the units shown, spans coloured by the first unit, notes).
+    """
+    model = _model()
+    text = as_text(text, "Text", MAX_ANALYSE_CHARS)
+    layer = as_int(layer, "Layer", 0, model.config.num_layers - 1)
+    if quantity not in GATE_NAMES:
+        raise gr.Error(f"Quantity must be one of {', '.join(GATE_NAMES)}, got {str(quantity)[:20]!r}.")
+    ids, notes = _encode(model, text)
+    if len(ids) < 2:
+        raise gr.Error("Give at least two characters the model knows to look inside it.")
+    info = inspect_text(model, ids)
+    chars = model.decode(ids)
+    confidence = [(chars[0], None), *_confidence_spans(chars[1:], info["prob_of_next"].tolist())]
+    units = most_variable_units(info, quantity, layer, HEATMAP_UNITS)
+    values = as_display_values(info, quantity, layer)  # (T, H) in [-1, 1]
+    window = values[:HEATMAP_CHARS, units].T.numpy()  # (units, chars)
+    image = heatmap(window, [f"unit {u}" for u in units], chars[:HEATMAP_CHARS])
+    unit_spans = [(ch, round(v, 3)) for ch, v in zip(chars, values[:, units[0]].tolist(), strict=True)]
+    caption = (
+        f"{GATE_NAMES[quantity]}, layer {layer + 1}: the {len(units)} units that vary most over the text, "
+        f"first {min(len(chars), HEATMAP_CHARS)} characters. Text below coloured by unit {units[0]}."
+    )
+    return confidence, image, gr.update(choices=units, value=units[0]), unit_spans, notes, caption
+
+
+def lstm_unit(text: str, layer: int, quantity: str, unit: int):
+    """The text coloured by one unit's value: a single neuron's view of the text."""
+    model = _model()
+    text = as_text(text, "Text", MAX_ANALYSE_CHARS)
+    layer = as_int(layer, "Layer", 0, model.config.num_layers - 1)
+    unit = as_int(unit, "Unit", 0, model.config.hidden_size - 1)
+    if quantity not in GATE_NAMES:
+        raise gr.Error(f"Quantity must be one of {', '.join(GATE_NAMES)}.")
+    ids, _ = _encode(model, text)
+    if len(ids) < 2:
+        raise gr.Error("Give at least two characters the model knows to look inside it.")
+    values = as_display_values(inspect_text(model, ids), quantity, layer)[:, unit]
+    return [(ch, round(v, 3)) for ch, v in zip(model.decode(ids), values.tolist(), strict=True)]
+
+
+def lstm_candidates(text: str, position: int):
+    """The model's five likeliest next characters after reading text up to `position` (1-based)."""
+    model = _model()
+    text = as_text(text, "Text", MAX_INPUT_CHARS)
+    ids, _ = _encode(model, text)
+    if len(ids) == 0:
+        raise gr.Error("Generate or paste some text first.")
+    position = as_int(position, "Position", 1, 10**6)
+    position = min(position, len(ids))
+    logits, _ = model.step(ids[max(0, position - MAX_PROMPT_CHARS) : position])
+    probs = torch.softmax(logits.float(), dim=-1)
+    top = torch.topk(probs, 5)
+    read = model.decode(ids[max(0, position - 30) : position])
+    candidates = {
+        f"{show_char(model.config.vocab[i])}": p for i, p in zip(top.indices.tolist(), top.values.tolist())
+    }
+    return candidates, f"After reading …`{read.replace(chr(10), '⏎')}` (character {position} of {len(ids)}):"
+
+
+def build_tab() -> None:
+    with gr.Tab("LSTM text generation", id="lstm-text"):
+        gr.Markdown(INTRO)
+        with gr.Row():
+            with gr.Column(scale=1):
+                prompt = gr.Textbox(value="ROMEO:\n", label="Prompt", lines=3, max_length=MAX_INPUT_CHARS)
+                length = gr.Slider(1, MAX_NEW_CHARS, value=300, step=1, label="Characters to generate")
+                temperature = gr.Slider(0.0, 2.0, value=0.8, step=0.05, label="Temperature")
+                top_k = gr.Slider(0, 65, value=0, step=1, label="Top-k (0 = off)")
+                top_p = gr.Slider(0.05, 1.0, value=1.0, step=0.05, label="Top-p (1 = off)")
+                with gr.Row():
+                    seed = gr.Number(
+                        value=0, label="Seed", precision=None, step=1, minimum=0, maximum=MAX_SEED
+                    )
+                    dice = gr.Button("🎲 New seed", scale=0)
+                with gr.Row():
+                    generate_button = gr.Button("Generate", variant="primary")
+                    stop_button = gr.Button("Stop", variant="stop")
+            with gr.Column(scale=2):
+                output = gr.Textbox(label="Generated text (streamed)", lines=10, elem_id="lstm-output")
+                confidence = gr.HighlightedText(
+                    label="How sure it was of each character it wrote (more colour = surer)",
+                    show_legend=False,
+                    combine_adjacent=False,
+                    elem_id="lstm-confidence",
+                )
+                notes = gr.Markdown(elem_id="lstm-notes")
+        gr.Markdown(INSIDE)
+        with gr.Row():
+            inspect_box = gr.Textbox(
+                label="Text to look inside (the generated text lands here; or paste your own)",
+                lines=4,
+                max_length=MAX_ANALYSE_CHARS,
+                scale=3,
+                elem_id="lstm-inspect-text",
+            )
+            with gr.Column(scale=1):
+                layer = gr.Radio([("Layer 1", 0), ("Layer 2", 1)], value=1, label="Layer")
+                quantity = gr.Dropdown(
+                    [(name, key) for key, name in GATE_NAMES.items()], value="c", label="Show"
+                )
+                analyse_button = gr.Button("Analyse", variant="primary")
+        expected = gr.HighlightedText(
+            label="How expected each character was before the model read it (more colour = more expected)",
+            show_legend=False,
+            combine_adjacent=False,
+            elem_id="lstm-expected",
+        )
+        heatmap_caption = gr.Markdown()
+        heatmap_image = gr.Image(
+            label="Heatmap", type="pil", format="png", interactive=False, elem_id="lstm-heatmap"
+        )
+        unit = gr.Dropdown([], label="Unit to colour the text by", allow_custom_value=True)
+        unit_view = gr.HighlightedText(
+            label="The text coloured by this unit (warm = high, cool = low)",
+            show_legend=False,
+            combine_adjacent=False,
+        )
+        with gr.Row():
+            position = gr.Slider(1, MAX_ANALYSE_CHARS, value=7, step=1, label="Position in the text")
+            with gr.Column():
+                position_caption = gr.Markdown()
+                candidates = gr.Label(label="Its 5 likeliest next characters", num_top_classes=5)
+
+    generation = generate_button.click(
+        lstm_generate,
+        [prompt, length, temperature, top_k, top_p, seed],
+        [output, confidence, notes],
+        api_name="lstm_generate",
+        preprocess=False,
+        concurrency_limit=2,
+        time_limit=120,
+        api_description="Stream a continuation of the prompt: text so far, per-character confidence, notes.",
+    )
+    analyse_inputs = [inspect_box, layer, quantity]
+    analyse_outputs = [expected, heatmap_image, unit, unit_view, notes, heatmap_caption]
+    gr.on(
+        [analyse_button.click, layer.change, quantity.change],
+        lstm_analyze,
+        analyse_inputs,
+        analyse_outputs,
+        api_name="lstm_analyze",
+        preprocess=False,
+        concurrency_limit=2,
+        time_limit=60,
+        api_description="Per-character probabilities of a text, a heatmap of one gate/state, and one unit's view.",
+    )
+    generation.then(
+        lambda text: text[-MAX_ANALYSE_CHARS:], output, inspect_box, api_visibility="private"
+    ).then(lstm_analyze, analyse_inputs, analyse_outputs, api_visibility="private", preprocess=False)
+    stop_button.click(None, None, None, cancels=[generation], api_visibility="private")
+    dice.click(lambda: random.randint(0, 99_999), None, seed, api_visibility="private")
+    unit.input(
+        lstm_unit, [inspect_box, layer, quantity, unit], unit_view, api_visibility="private", preprocess=False
+    )
+    position.release(
+        lstm_candidates,
+        [inspect_box, position],
+        [candidates, position_caption],
+        api_name="lstm_candidates",
+        preprocess=False,
+        api_description="Top-5 next characters after reading the text up to a position.",
+    )
