@@ -91,3 +91,16 @@ def test_bad_input_on_the_other_endpoints(client):
         client.predict(MODEL, "eleven", 0, 1.0, 4, api_name="/gan_grid")
     with pytest.raises(AppError, match="Repo id is 10000 characters long"):
         client.predict("x" * 10_000, "", api_name="/gan_load_model")
+
+
+def test_identical_concurrent_requests_all_succeed(client):
+    """A class opening the same default view at once: every download must be complete."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(_):
+        path, _, _ = generate(client, seed=4242)
+        return Image.open(path).convert("L").tobytes()
+
+    with ThreadPoolExecutor(16) as pool:
+        images = list(pool.map(one, range(48)))
+    assert len(set(images)) == 1

@@ -2,6 +2,7 @@
 
 import gradio as gr
 import pytest
+from PIL import Image
 
 import app
 from ui import gan
@@ -15,10 +16,11 @@ def test_import_builds_the_blocks_without_launching():
 
 
 def test_handlers_in_process():
-    image, verdict, caption = gan.gan_generate("", 4, 7, 0.8, 1.0, 0, 0, 0, 0, 0, 0, -1.0)
-    assert image.size == (336, 336) and set(verdict) == {"real", "fake"}
+    image_path, verdict, caption = gan.gan_generate("", 4, 7, 0.8, 1.0, 0, 0, 0, 0, 0, 0, -1.0)
+    assert Image.open(image_path).size == (336, 336) and set(verdict) == {"real", "fake"}
     assert abs(sum(verdict.values()) - 1) < 1e-6 and caption.startswith("Digit **4**, seed **7**")
-    strip, gif_path, _ = gan.gan_interpolate("", 1, 1, 7, 2, 4, 1.0)
+    strip_path, gif_path, _ = gan.gan_interpolate("", 1, 1, 7, 2, 4, 1.0)
+    strip = Image.open(strip_path)
     assert strip.width > strip.height and gif_path.endswith(".gif")
     grid, caption = gan.gan_grid("", "5", 3, 1.0, 2)
     assert caption.startswith("4 samples")

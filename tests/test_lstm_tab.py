@@ -2,6 +2,7 @@
 
 import gradio as gr
 import pytest
+from PIL import Image
 from gradio_client.exceptions import AppError
 
 from ui import lstm_text
@@ -59,7 +60,7 @@ def test_analyse_views():
     text = "ROMEO:\nWhat light through yonder window breaks?\n"
     expected, image, units, unit_spans, notes, caption = lstm_text.lstm_analyze(text, 1, "f")
     assert expected[0] == ("R", None) and len(expected) == len(text)
-    assert image.width > image.height
+    assert Image.open(image).width > Image.open(image).height
     assert len(units["choices"]) == 8 and units["value"] == units["choices"][0]
     assert len(unit_spans) == len(text) and all(-1 <= v <= 1 for _, v in unit_spans)
     assert "forget gate f, layer 2" in caption

@@ -10,7 +10,7 @@ import torch
 from models import registry
 from models.dcgan import ConditionalGAN
 from models.device import gpu_task
-from ui.images import tile, to_pil, write_gif
+from ui.images import save_png, tile, to_pil, write_gif
 from ui.validation import as_float, as_int, as_text
 
 MODEL_NAME = "dcgan-mnist"
@@ -80,7 +80,7 @@ def gan_generate(model_id: str, digit: int, seed: int, truncation: float, *shift
         f"Digit **{digit}**, seed **{seed}**, ψ = {truncation:g}. "
         f"The discriminator gives it **{realness:.0%}** real."
     )
-    return to_pil(image[0], scale=12), _verdict(realness), caption
+    return save_png(to_pil(image[0], scale=12)), _verdict(realness), caption
 
 
 @gpu_task
@@ -113,7 +113,7 @@ def gan_interpolate(
     caption = (
         f"{digit_start} (seed {seed_start}) → {digit_end} (seed {seed_end}). D's realness per frame: {scores}"
     )
-    return tile(images, columns=frames, scale=4, gap=2), write_gif(images), caption
+    return save_png(tile(images, columns=frames, scale=4, gap=2)), write_gif(images), caption
 
 
 @gpu_task
@@ -135,7 +135,7 @@ def gan_grid(model_id: str, digit: str, seed: int, truncation: float, size: int)
         f"{len(labels)} samples, seed {seed}, ψ = {truncation:g}. Mean discriminator realness "
         f"{realness.mean():.0%} (lowest {realness.min():.0%})."
     )
-    return tile(images, columns=columns, scale=3, gap=2), caption
+    return save_png(tile(images, columns=columns, scale=3, gap=2)), caption
 
 
 def gan_load_model(repo_id: str, revision: str):
@@ -197,7 +197,7 @@ def build_tab() -> None:
                 with gr.Column(scale=1):
                     image = gr.Image(
                         label="Generated digit",
-                        type="pil",
+                        type="filepath",
                         format="png",
                         height=340,
                         interactive=False,
@@ -220,7 +220,7 @@ def build_tab() -> None:
                 frames = gr.Slider(2, 24, value=10, step=1, label="Frames")
                 interp_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label="Truncation ψ")
                 interp_button = gr.Button("Interpolate", variant="primary")
-            strip = gr.Image(label="Frames", type="pil", format="png", interactive=False)
+            strip = gr.Image(label="Frames", type="filepath", format="png", interactive=False)
             gif = gr.File(label="Animated GIF (download)", elem_id="gan-gif")
             interp_caption = gr.Markdown()
         with gr.Tab("Grid"):
@@ -232,7 +232,7 @@ def build_tab() -> None:
                 grid_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label="Truncation ψ")
                 grid_size = gr.Slider(2, 10, value=8, step=1, label="Samples per row")
                 grid_button = gr.Button("Sample grid", variant="primary")
-            grid_image = gr.Image(label="Samples", type="pil", format="png", interactive=False)
+            grid_image = gr.Image(label="Samples", type="filepath", format="png", interactive=False)
             grid_caption = gr.Markdown()
 
     # preprocess=False: the handlers validate raw values themselves, so every bad input gets a

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import tempfile
+import threading
+import time
+import uuid
 from pathlib import Path
 
 import numpy as np
@@ -37,3 +40,37 @@ def write_gif(images: torch.Tensor, scale: int = 8, frame_ms: int = 120) -> str:
     path = folder / "interpolation.gif"
     frames[0].save(path, save_all=True, append_images=frames[1:], duration=frame_ms, loop=0)
     return str(path)
+
+
+_SCRATCH = Path(tempfile.mkdtemp(prefix="ganlab-images-"))
+_KEEP_S = 300.0  # Gradio copies a returned file into its cache at once; ours are scratch
+_last_sweep = [time.monotonic()]
+_sweep_lock = threading.Lock()
+
+
+def save_png(picture: Image.Image) -> str:
+    """Write `picture` to a fresh PNG file and return its path, for a gr.Image output.
+
+    Returning a path (not a PIL image) makes Gradio copy the file into its cache atomically: with
+    PIL images it rewrites one shared file per identical image, and concurrent downloads of that
+    file (a class opening the same default view) can read it truncated (see shared/GRADIO6.md).
+    """
+    path = _SCRATCH / f"{uuid.uuid4().hex}.png"
+    picture.save(path, format="PNG")
+    _sweep_old_files()
+    return str(path)
+
+
+def _sweep_old_files() -> None:
+    now = time.monotonic()
+    with _sweep_lock:
+        if now - _last_sweep[0] < 60:
+            return
+        _last_sweep[0] = now
+    cutoff = time.time() - _KEEP_S
+    for old in _SCRATCH.glob("*.png"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:  # another thread swept it first
+            pass

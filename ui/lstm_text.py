@@ -13,6 +13,7 @@ from models.char_lstm import MAX_PROMPT_CHARS, CharLSTM
 from models.device import gpu_task
 from models.lstm_inspect import GATE_NAMES, as_display_values, inspect_text, most_variable_units
 from ui.heatmap import heatmap, show_char
+from ui.images import save_png
 from ui.validation import as_float, as_int, as_text
 
 MODEL_NAME = "char-lstm-shakespeare"
@@ -84,7 +85,7 @@ def lstm_generate(prompt: str, length: int, temperature: float, top_k: int, top_
     for index, prob, _ in model.generate(ids, length, temperature, top_k, top_p, generator):
         text += model.config.vocab[index]
         probs.append(prob)
-        if time.monotonic() - last >= STREAM_EVERY_S:
+        if len(probs) == 1 or time.monotonic() - last >= STREAM_EVERY_S:  # first character at once
             last = time.monotonic()
             yield shown_prompt + text, [(shown_prompt, None), *_confidence_spans(text, probs)], notes
     yield shown_prompt + text, [(shown_prompt, None), *_confidence_spans(text, probs)], notes
@@ -110,7 +111,7 @@ def lstm_analyze(text: str, layer: int, quantity: str):
     units = most_variable_units(info, quantity, layer, HEATMAP_UNITS)
     values = as_display_values(info, quantity, layer)  # (T, H) in [-1, 1]
     window = values[:HEATMAP_CHARS, units].T.numpy()  # (units, chars)
-    image = heatmap(window, [f"unit {u}" for u in units], chars[:HEATMAP_CHARS])
+    image = save_png(heatmap(window, [f"unit {u}" for u in units], chars[:HEATMAP_CHARS]))
     unit_spans = [(ch, round(v, 3)) for ch, v in zip(chars, values[:, units[0]].tolist(), strict=True)]
     caption = (
         f"{GATE_NAMES[quantity]}, layer {layer + 1}: the {len(units)} units that vary most over the text, "
@@ -203,7 +204,7 @@ def build_tab() -> None:
         )
         heatmap_caption = gr.Markdown()
         heatmap_image = gr.Image(
-            label="Heatmap", type="pil", format="png", interactive=False, elem_id="lstm-heatmap"
+            label="Heatmap", type="filepath", format="png", interactive=False, elem_id="lstm-heatmap"
         )
         unit = gr.Dropdown([], label="Unit to colour the text by", allow_custom_value=True)
         unit_view = gr.HighlightedText(
