@@ -8,7 +8,7 @@ import gradio as gr
 import torch
 from PIL import Image
 
-from ui import gan, lstm_text
+from ui import gan, lstm_classify, lstm_text
 
 # Small models at batch 1: one thread per call keeps latency steady under Gradio's worker threads.
 torch.set_num_threads(int(os.environ.get("GANLAB_TORCH_THREADS", "1")))
@@ -36,6 +36,7 @@ def build_demo() -> gr.Blocks:
         with gr.Tabs():
             explore_inputs, explore_outputs, provenance_md, model_in_use = gan.build_tab()
             lstm_text.build_tab()
+            lstm_classify.build_tab()
         demo.load(
             gan.gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False
         )

@@ -7,12 +7,8 @@ endpoints in the same run, and cold start (process start → first answer) with 
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -59,40 +55,19 @@ def in_process(calls: int) -> None:
         print("gan_generate handler (G + D + PNG image):", percentiles(worker.submit(handler_times).result()))
 
 
-def through_api(calls: int) -> None:
-    from gradio_client import Client
+def through_api(calls: int, offline_flag: bool = True) -> None:
+    from bench._app import connect, running_app
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    tmp = Path(tempfile.mkdtemp(prefix="gan-bench-"))
-    env = os.environ | {
-        "GRADIO_SERVER_NAME": "127.0.0.1",
-        "GRADIO_SERVER_PORT": str(port),
-        "GANLAB_BENCH": "1",
-        "HF_HUB_OFFLINE": "1",
-        "HF_HOME": str(tmp / "hf"),
-        "GRADIO_TEMP_DIR": str(tmp / "gradio"),
-        "GRADIO_ANALYTICS_ENABLED": "False",
-    }
-    start = time.perf_counter()
-    server = subprocess.Popen(
-        [sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        while True:
-            try:
-                client = Client(f"http://127.0.0.1:{port}/", verbose=False, download_files=str(tmp / "dl"))
-                client.predict("", 7, 42, 1.0, *[0.0] * 8, api_name="/gan_generate")
-                break
-            except Exception:
-                if server.poll() is not None or time.perf_counter() - start > 120:
-                    raise
-                time.sleep(0.1)
+    env = {"GANLAB_BENCH": "1", "HF_HUB_OFFLINE": "1" if offline_flag else "0"}
+    with running_app(**env) as (url, tmp, start):
+        client = connect(url, tmp)
+        client.predict("", 7, 42, 1.0, *[0.0] * 8, api_name="/gan_generate")
+        how = "HF_HUB_OFFLINE=1" if offline_flag else "no network, Hub asked in the background"
         print(
-            f"cold start (python app.py → first /gan_generate answer, Hub offline): "
-            f"{time.perf_counter() - start:.2f} s"
+            f"cold start (python app.py → first /gan_generate answer, {how}): {time.perf_counter() - start:.2f} s"
         )
+        if not offline_flag:
+            return
 
         def timed(api_name: str, args_of) -> list[float]:
             times = []
@@ -113,11 +88,8 @@ def through_api(calls: int) -> None:
         ratio = statistics.median(gan_times) / statistics.median(noop_times)
         print(
             f"gan_generate p50 / noop_image p50 = {ratio:.2f}x ; "
-            f"/ gan_generate p50 / ping p50 = {statistics.median(gan_times) / statistics.median(ping_times):.2f}x"
+            f"gan_generate p50 / ping p50 = {statistics.median(gan_times) / statistics.median(ping_times):.2f}x"
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 if __name__ == "__main__":
@@ -127,4 +99,5 @@ if __name__ == "__main__":
     parser.add_argument("--calls", type=int, default=200, help="timed calls per measurement")
     args = parser.parse_args()
     in_process(args.calls)
+    through_api(args.calls, offline_flag=False)  # cold start only
     through_api(args.calls)

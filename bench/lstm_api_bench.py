@@ -6,16 +6,12 @@ python bench/lstm_api_bench.py [--runs 20] [--length 300]
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def main() -> None:
@@ -25,33 +21,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20, help="timed generations")
     parser.add_argument("--length", type=int, default=300, help="characters per generation")
     args = parser.parse_args()
-    from gradio_client import Client
+    from bench._app import connect, running_app
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    tmp = Path(tempfile.mkdtemp(prefix="lstm-bench-"))
-    env = os.environ | {
-        "GRADIO_SERVER_NAME": "127.0.0.1",
-        "GRADIO_SERVER_PORT": str(port),
-        "HF_HUB_OFFLINE": "1",
-        "HF_HOME": str(tmp / "hf"),
-        "GRADIO_TEMP_DIR": str(tmp / "gradio"),
-        "GRADIO_ANALYTICS_ENABLED": "False",
-    }
-    server = subprocess.Popen(
-        [sys.executable, "app.py"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                client = Client(f"http://127.0.0.1:{port}/", verbose=False, download_files=str(tmp / "dl"))
-                break
-            except Exception:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+    with running_app() as (url, tmp, _):
+        client = connect(url, tmp)
         first_chunk, totals, rates = [], [], []
         for run in range(args.runs + 2):
             start = time.perf_counter()
@@ -70,9 +43,6 @@ def main() -> None:
             f"whole {args.length}-char generation: {ms(totals)}; "
             f"{statistics.median(rates):.0f} chars/s end to end (p50)"
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ import torch.nn.functional as F
 from huggingface_hub import PyTorchModelHubMixin
 from torch.nn.utils.parametrizations import spectral_norm
 
+from models.latent import compose_latent, principal_directions, slerp
+
 
 @dataclass
 class GANConfig:
@@ -145,11 +147,6 @@ class ConditionalGAN(
     def device(self) -> torch.device:
         return self.latent_directions.device
 
-    @staticmethod
-    def seed_latent(seed: int, latent_dim: int) -> torch.Tensor:
-        """The noise vector z (latent_dim,) of a seed, identical on every device."""
-        return torch.randn(latent_dim, generator=torch.Generator().manual_seed(seed))
-
     def compose_latent(
         self,
         seed: int,
@@ -157,14 +154,10 @@ class ConditionalGAN(
         direction_weights: list[float] | None = None,
         raw_offsets: dict[int, float] | None = None,
     ) -> torch.Tensor:
-        """z = ψ·z_seed + Σ_k a_k·u_k, then raw dims shifted: the latent the GAN tab's sliders describe."""
-        z = truncation * self.seed_latent(seed, self.config.latent_dim)
-        directions = self.latent_directions.cpu()
-        for weight, direction in zip(direction_weights or [], directions):
-            z = z + weight * direction
-        for dim, offset in (raw_offsets or {}).items():
-            z[dim] = z[dim] + offset
-        return z
+        """z = ψ·z_seed + Σ_k a_k·u_k, then raw dims shifted (see models.latent.compose_latent)."""
+        return compose_latent(
+            seed, self.config.latent_dim, self.latent_directions, truncation, direction_weights, raw_offsets
+        )
 
     @torch.inference_mode()
     def generate(self, z: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
@@ -202,15 +195,6 @@ class ConditionalGAN(
         return images, self.realness(images, labels)
 
 
-def slerp(a: torch.Tensor, b: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
-    """Spherical interpolation between latents a, b (D,) at fractions t (S, 1) → (S, D)."""
-    cos = torch.dot(a, b) / (a.norm() * b.norm()).clamp_min(1e-8)
-    omega = torch.arccos(cos.clamp(-1, 1))
-    if omega.abs() < 1e-4:  # nearly parallel: linear is exact enough
-        return (1 - t) * a + t * b
-    return (torch.sin((1 - t) * omega) * a + torch.sin(t * omega) * b) / torch.sin(omega)
-
-
 @torch.inference_mode()
 def compute_latent_directions(
     generator: Generator, num_directions: int, num_samples: int = 4096, seed: int = 0
@@ -229,13 +213,4 @@ def compute_latent_directions(
     for digit in range(config.num_classes):  # remove the digit's mean: keep only style variation
         rows = labels == digit
         activations[rows] -= activations[rows].mean(dim=0)
-    # leading principal axes by randomized SVD (the full SVD of (N, 3136·w/16) is slow on a CPU)
-    _, singular, components = torch.pca_lowrank(activations, q=num_directions + 10, center=False, niter=4)
-    components = components[:, :num_directions]  # (D, K)
-    coords = activations @ components  # (N, K) PCA coordinates
-    coords = coords / coords.std(dim=0)
-    # least squares: coords @ U ≈ z, so row k of U is the latent step of one std along component k
-    directions = torch.linalg.lstsq(coords, z.double()).solution  # (K, latent_dim)
-    directions = directions / directions.norm(dim=1, keepdim=True)
-    share = singular[:num_directions].square() / activations.square().sum()
-    return directions.float(), share.float()
+    return principal_directions(activations, z, num_directions)

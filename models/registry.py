@@ -7,6 +7,7 @@ model's own Config class, and the weights must match the architecture key for ke
 from __future__ import annotations
 
 import json
+import pickle  # only for its UnpicklingError: weights are never unpickled with code
 import os
 import re
 import threading
@@ -18,11 +19,11 @@ import torch
 import torch.nn as nn
 from huggingface_hub import hf_hub_download
 from huggingface_hub.errors import (
-    EntryNotFoundError,
     GatedRepoError,
     HfHubHTTPError,
     LocalEntryNotFoundError,
     OfflineModeIsEnabled,
+    RemoteEntryNotFoundError,
     RepositoryNotFoundError,
     RevisionNotFoundError,
 )
@@ -30,9 +31,11 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file
 
 from models.char_lstm import CharLSTM, CharLSTMConfig
+from models.community_dcgan import DCGANConfig, DCGANGenerator
 from models.dcgan import ConditionalGAN, GANConfig
 from models.device import pick_device
 from models.mnist_classifier import ClassifierConfig, MnistClassifier
+from models.text_classifier import NameConfig, NameLSTM, SentimentConfig, SentimentLSTM
 
 WEIGHTS_DIR = Path(__file__).resolve().parents[1] / "weights"
 HUB_NAMESPACE = os.environ.get("GANLAB_HUB_NAMESPACE", "gan-lstm-lab")  # owner the publish script pushes to
@@ -56,6 +59,8 @@ class ModelSpec:
     name: str  # registry key, also the folder name under weights/
     model_class: type[nn.Module]  # nn.Module + PyTorchModelHubMixin taking `config`
     config_class: type  # dataclass with from_dict(dict) that validates
+    config_optional: bool = False  # a repo without config.json gets the config's defaults
+    pickle_weights: bool = False  # also read pytorch_model.bin, tensors only (weights_only=True)
 
     @property
     def repo_id(self) -> str:
@@ -70,7 +75,15 @@ REGISTRY: dict[str, ModelSpec] = {
     "dcgan-mnist": ModelSpec("dcgan-mnist", ConditionalGAN, GANConfig),
     "mnist-classifier": ModelSpec("mnist-classifier", MnistClassifier, ClassifierConfig),
     "char-lstm-shakespeare": ModelSpec("char-lstm-shakespeare", CharLSTM, CharLSTMConfig),
+    "sentiment-lstm-sst2": ModelSpec("sentiment-lstm-sst2", SentimentLSTM, SentimentConfig),
+    "names-lstm": ModelSpec("names-lstm", NameLSTM, NameConfig),
+    # community generators on the Hub (e.g. huggan/dcgan-mnist); not bundled, never a default
+    "community-dcgan": ModelSpec(
+        "community-dcgan", DCGANGenerator, DCGANConfig, config_optional=True, pickle_weights=True
+    ),
 }
+# Other architectures a repo id typed for a model may hold: tried in order, by their config.
+FAMILIES: dict[str, tuple[str, ...]] = {"dcgan-mnist": ("dcgan-mnist", "community-dcgan")}
 
 
 @dataclass
@@ -114,25 +127,62 @@ def validate_revision(revision: str | None) -> str | None:
     return revision
 
 
-def load_folder(spec: ModelSpec, config_path: Path, weights_path: Path) -> nn.Module:
-    """Build spec's model from a config.json and a model.safetensors, strictly."""
+def _read_config(path: Path | None) -> dict | None:
+    if path is None:
+        return None
     try:
-        config = spec.config_class.from_dict(json.loads(Path(config_path).read_text(encoding="utf-8")))
+        return json.loads(Path(path).read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
-        raise ModelLoadError(f"config.json does not describe a {spec.name} model: {error}") from None
-    model = spec.model_class(config)
+        raise ModelLoadError(f"config.json is not valid JSON: {error}") from None
+
+
+def choose_spec(candidates: tuple[ModelSpec, ...], config: dict | None) -> tuple[ModelSpec, object]:
+    """The first candidate whose Config accepts `config` (None: no config.json), with that config."""
+    reasons = []
+    for spec in candidates:
+        if config is None and not spec.config_optional:
+            reasons.append(f"{spec.name} needs a config.json")
+            continue
+        try:
+            return spec, spec.config_class.from_dict(config)
+        except ValueError as error:
+            reasons.append(f"not a {spec.name} model: {error}")
+    raise ModelLoadError("This repo holds no model this app can run (" + "; ".join(reasons) + ").")
+
+
+def _read_weights(path: Path) -> dict[str, torch.Tensor]:
+    """Tensors of model.safetensors, or of pytorch_model.bin read with weights_only=True (no code runs)."""
     try:
-        state = load_file(str(weights_path))
-    except (SafetensorError, OSError, ValueError) as error:
-        raise ModelLoadError(f"model.safetensors is corrupt or truncated ({error}).") from None
+        if path.name.endswith(".bin"):
+            state = torch.load(path, map_location="cpu", weights_only=True)
+            if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
+                raise ValueError("not a plain state dict of tensors")
+            return state
+        return load_file(str(path))
+    except (SafetensorError, OSError, ValueError, RuntimeError, EOFError, pickle.UnpicklingError) as error:
+        raise ModelLoadError(
+            f"{path.name} is corrupt, truncated or not plain weights ({str(error)[:160]})."
+        ) from None
+
+
+def load_folder(
+    spec: ModelSpec, config_path: Path | None, weights_path: Path, candidates: tuple[ModelSpec, ...] = ()
+) -> tuple[nn.Module, ModelSpec]:
+    """Build the model a config.json describes (spec, or the first fitting candidate) and load it strictly."""
+    spec, config = choose_spec(candidates or (spec,), _read_config(config_path))
+    model = spec.model_class(config)
+    state = _read_weights(Path(weights_path))
     try:
         model.load_state_dict(state, strict=True)
     except RuntimeError as error:
         first = str(error).splitlines()[0][:200]
         raise ModelLoadError(f"The weights do not fit the {spec.name} architecture: {first}") from None
     if not all(torch.isfinite(t).all() for t in state.values() if t.is_floating_point()):
-        raise ModelLoadError("model.safetensors holds NaN or infinite weights.")
-    return model.to(pick_device()).eval()
+        raise ModelLoadError(f"{Path(weights_path).name} holds NaN or infinite weights.")
+    model = model.to(pick_device()).eval()
+    if hasattr(model, "compute_directions"):  # latent directions not shipped with the weights
+        model.compute_directions()
+    return model, spec
 
 
 def _with_deadline(fn: Callable[[], tuple[str, str]], seconds: float) -> tuple[str, str]:
@@ -155,40 +205,55 @@ def _with_deadline(fn: Callable[[], tuple[str, str]], seconds: float) -> tuple[s
     return result["value"]
 
 
-def load_from_hub(spec: ModelSpec, repo_id: str, revision: str | None = None) -> LoadedModel:
-    """Download config.json and model.safetensors of `repo_id` through huggingface_hub, then load."""
-    repo_id, revision = validate_repo_id(repo_id), validate_revision(revision)
+def _download_optional(repo_id: str, filename: str, revision: str | None) -> str | None:
+    """hf_hub_download, or None when the repo has no such file."""
+    try:
+        return hf_hub_download(repo_id, filename, revision=revision)
+    except RemoteEntryNotFoundError:
+        return None
 
-    def download() -> tuple[str, str]:
-        config = hf_hub_download(repo_id, "config.json", revision=revision)
-        weights = hf_hub_download(repo_id, "model.safetensors", revision=revision)
-        return config, weights
+
+def load_from_hub(spec: ModelSpec, repo_id: str, revision: str | None = None) -> LoadedModel:
+    """Download config.json and the weights of `repo_id` through huggingface_hub, then load.
+
+    `spec` and the other members of its family (FAMILIES) are tried by config; model.safetensors is
+    read, and pytorch_model.bin only for specs that allow it (tensors only, never code).
+    """
+    repo_id, revision = validate_repo_id(repo_id), validate_revision(revision)
+    candidates = tuple(REGISTRY[name] for name in FAMILIES.get(spec.name, (spec.name,)))
+
+    def download() -> tuple[str | None, str, ModelSpec]:
+        config_path = _download_optional(repo_id, "config.json", revision)
+        chosen, _ = choose_spec(candidates, _read_config(config_path))
+        weights = _download_optional(repo_id, "model.safetensors", revision)
+        if weights is None and chosen.pickle_weights:
+            weights = _download_optional(repo_id, "pytorch_model.bin", revision)
+        if weights is None:
+            allowed = "model.safetensors" + (" or pytorch_model.bin" if chosen.pickle_weights else "")
+            raise ModelLoadError(f"{repo_id!r} has no {allowed} (only those weight files are read).")
+        return config_path, weights, chosen
 
     try:
-        config_path, weights_path = _with_deadline(download, HUB_DEADLINE_S)
+        config_path, weights_path, chosen = _with_deadline(download, HUB_DEADLINE_S)
     except (RepositoryNotFoundError, GatedRepoError):
         raise ModelLoadError(f"No public model repo {repo_id!r} on the Hub.") from None
     except RevisionNotFoundError:
         raise ModelLoadError(f"{repo_id!r} has no revision {revision!r}.") from None
     except (LocalEntryNotFoundError, OfflineModeIsEnabled):
         raise HubUnavailable("the Hub is unreachable (offline) and the files are not cached") from None
-    except EntryNotFoundError:  # after LocalEntryNotFoundError, its subclass
-        raise ModelLoadError(
-            f"{repo_id!r} has no config.json + model.safetensors (only safetensors weights are loaded)."
-        ) from None
     except HfHubHTTPError as error:
         status = getattr(error.response, "status_code", "?")
         raise HubUnavailable(f"the Hub answered HTTP {status}") from None
     except OSError as error:
         raise HubUnavailable(f"the Hub could not be reached ({type(error).__name__})") from None
-    model = load_folder(spec, Path(config_path), Path(weights_path))
-    commit = Path(config_path).parent.name  # the cache keeps files under snapshots/<commit>/
-    return LoadedModel(model, spec.name, "hub", repo_id, commit, str(Path(config_path).parent))
+    model, chosen = load_folder(chosen, Path(config_path) if config_path else None, Path(weights_path))
+    commit = Path(weights_path).parent.name  # the cache keeps files under snapshots/<commit>/
+    return LoadedModel(model, chosen.name, "hub", repo_id, commit, str(Path(weights_path).parent))
 
 
 def load_bundled(spec: ModelSpec, notice: str | None = None) -> LoadedModel:
     folder = spec.bundled_dir
-    model = load_folder(spec, folder / "config.json", folder / "model.safetensors")
+    model, _ = load_folder(spec, folder / "config.json", folder / "model.safetensors")
     return LoadedModel(model, spec.name, "bundled", spec.repo_id, None, str(folder), notice)
 
 

@@ -44,6 +44,11 @@ def fake_hub():
         torch.manual_seed(5)
         ConditionalGAN(GANConfig(generator_width=16, discriminator_width=16)).save_pretrained(folder)
         hub.add_folder("someone/digits-gan", folder)
+        from models.community_dcgan import DCGANConfig, DCGANGenerator
+
+        community = _tmp / "community-repo"
+        DCGANGenerator(DCGANConfig(num_channels=3, latent_dim=16, hidden_size=8)).save_pretrained(community)
+        hub.add_folder("huggan/tiny-dcgan", community)
         yield hub
 
 

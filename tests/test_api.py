@@ -104,3 +104,16 @@ def test_identical_concurrent_requests_all_succeed(client):
     with ThreadPoolExecutor(16) as pool:
         images = list(pool.map(one, range(48)))
     assert len(set(images)) == 1
+
+
+def test_community_unconditional_generator(client):
+    model_id, provenance, *_ = client.predict("huggan/tiny-dcgan", "", api_name="/gan_load_model")
+    assert "unconditional" in provenance
+    image_path, verdict, caption = generate(client, model_id="huggan/tiny-dcgan")
+    image = Image.open(image_path)
+    assert image.size == (320, 320) and image.mode == "RGB"
+    assert not verdict and "no discriminator" in caption
+    grid, caption = client.predict("huggan/tiny-dcgan", "all", 0, 1.0, 3, api_name="/gan_grid")
+    assert caption.startswith("30 samples") and "unconditional" in caption
+    strip, gif, caption = client.predict("huggan/tiny-dcgan", 3, 1, 8, 2, 4, 1.0, api_name="/gan_interpolate")
+    assert Image.open(gif).n_frames == 6 and "no discriminator" in caption

@@ -3,7 +3,8 @@
 import pytest
 import torch
 
-from models.dcgan import ConditionalGAN, GANConfig, compute_latent_directions, slerp
+from models.dcgan import ConditionalGAN, GANConfig, compute_latent_directions
+from models.latent import slerp
 
 SMALL = GANConfig(generator_width=8, discriminator_width=8, latent_dim=16, num_directions=4)
 

@@ -108,7 +108,7 @@ def test_pickle_only_repo_is_refused_without_unpickling(hub, tmp_path):
     files = files_of(tmp_path / "repo")
     files["pytorch_model.bin"] = files.pop("model.safetensors")
     hub.add_repo("someone/pickled", files)
-    with pytest.raises(registry.ModelLoadError, match="only safetensors"):
+    with pytest.raises(registry.ModelLoadError, match="has no model.safetensors \(only those weight files"):
         registry.load_from_hub(SPEC, "someone/pickled")
     assert not any("pytorch_model.bin" in r for r in hub.requests)
 
@@ -118,7 +118,7 @@ def test_corrupt_safetensors(hub, tmp_path):
     files = files_of(tmp_path / "repo")
     files["model.safetensors"] = b"\x00\x01 not a safetensors file" * 10
     hub.add_repo("someone/corrupt", files)
-    with pytest.raises(registry.ModelLoadError, match="corrupt or truncated"):
+    with pytest.raises(registry.ModelLoadError, match="model.safetensors is corrupt, truncated"):
         registry.load_from_hub(SPEC, "someone/corrupt")
 
 
@@ -216,3 +216,67 @@ def test_hf_endpoint_variable_reaches_the_fake_hub(hub, tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert f"`someone/digits-gan` from the Hub, commit `{commit[:10]}`" in out.stdout
+
+
+# ---- community DCGAN generators (the HugGAN / PyTorch-tutorial layout) ----
+
+from models.community_dcgan import DCGANConfig, DCGANGenerator  # noqa: E402
+
+COMMUNITY = DCGANConfig(num_channels=1, latent_dim=32, hidden_size=8)
+
+
+def community_files(tmp_path: Path, config: DCGANConfig | None = COMMUNITY, pickle: bool = False) -> dict:
+    torch.manual_seed(4)
+    generator = DCGANGenerator(config or DCGANConfig())
+    generator.save_pretrained(tmp_path / "community")
+    files = files_of(tmp_path / "community")
+    assert sorted(generator.state_dict())[:2] == ["model.0.weight", "model.1.bias"]  # the documented keys
+    if pickle:
+        path = tmp_path / "pytorch_model.bin"
+        torch.save(generator.state_dict(), path)
+        files["pytorch_model.bin"] = path.read_bytes()
+        del files["model.safetensors"]
+    if config is None:
+        del files["config.json"]
+    return files, generator
+
+
+@pytest.mark.parametrize("pickle", [False, True], ids=["safetensors", "pytorch_model.bin"])
+@pytest.mark.parametrize("with_config", [True, False], ids=["config.json", "no-config"])
+def test_community_dcgan_repo_loads_and_generates(hub, tmp_path, pickle, with_config):
+    files, original = community_files(tmp_path, COMMUNITY if with_config else None, pickle)
+    hub.add_repo("huggan/some-dcgan", files)
+    loaded = registry.load_model("dcgan-mnist", "huggan/some-dcgan")
+    assert loaded.name == "community-dcgan" and isinstance(loaded.model, DCGANGenerator)
+    z = torch.randn(2, loaded.model.config.latent_dim)
+    assert torch.equal(loaded.model.generate(z), original.eval().generate(z))
+    channels = 1 if with_config else 3
+    assert loaded.model.sample(torch.zeros(3)).shape == (3, channels, 64, 64)
+    assert loaded.model.latent_directions.shape == (8, loaded.model.config.latent_dim)  # computed on load
+
+
+def test_another_architecture_gets_a_clear_message(hub, tmp_path):
+    files = {
+        "config.json": json.dumps({"vocab": "abc", "hidden_size": 32}).encode(),
+        "model.safetensors": b"x",
+    }
+    hub.add_repo("someone/an-lstm", files)
+    with pytest.raises(registry.ModelLoadError, match="holds no model this app can run"):
+        registry.load_model("dcgan-mnist", "someone/an-lstm")
+
+
+def test_pickle_with_code_is_refused(hub, tmp_path):
+    """weights_only=True: a .bin that would run code on unpickling is rejected, not executed."""
+    files, _ = community_files(tmp_path, COMMUNITY, pickle=True)
+
+    class Boom:
+        def __reduce__(self):
+            return (os.system, ("touch /tmp/ganlab-pwned",))
+
+    path = tmp_path / "evil.bin"
+    torch.save({"model.0.weight": Boom()}, path, _use_new_zipfile_serialization=True)
+    files["pytorch_model.bin"] = path.read_bytes()
+    hub.add_repo("someone/evil", files)
+    with pytest.raises(registry.ModelLoadError, match="pytorch_model.bin is corrupt, truncated or not plain"):
+        registry.load_model("dcgan-mnist", "someone/evil")
+    assert not Path("/tmp/ganlab-pwned").exists()

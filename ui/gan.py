@@ -10,10 +10,16 @@ import torch
 from models import registry
 from models.dcgan import ConditionalGAN
 from models.device import gpu_task
-from ui.images import save_png, tile, to_pil, write_gif
+from ui.images import display_scale, save_png, tile, to_pil, write_gif
 from ui.validation import as_float, as_int, as_text
 
 MODEL_NAME = "dcgan-mnist"
+# Community generators in the standard DCGAN layout (models/community_dcgan.py) that the tab offers.
+KNOWN_COMMUNITY_REPOS = ["huggan/dcgan-mnist"]
+UNCONDITIONAL_NOTE = (
+    "This generator is **unconditional**: it was not trained with labels, so the digit picker has no "
+    "effect, and its repo publishes no discriminator, so there is no verdict. The latent sliders work."
+)
 MAX_SEED = 2**31 - 1
 NUM_DIRECTION_SLIDERS = 5  # leading principal directions shown as sliders
 RAW_DIMS = (0, 1, 2)  # raw latent coordinates shown as sliders
@@ -45,7 +51,16 @@ def _verdict(realness: float) -> dict[str, float]:
     return {"real": realness, "fake": 1.0 - realness}
 
 
-def _direction_labels(gan: ConditionalGAN) -> list[str]:
+def _is_conditional(gan) -> bool:
+    return isinstance(gan, ConditionalGAN)
+
+
+def describe(loaded: registry.LoadedModel) -> str:
+    text = "**Model in use:** " + loaded.describe()
+    return text if _is_conditional(loaded.model) else text + "\n\n" + UNCONDITIONAL_NOTE
+
+
+def _direction_labels(gan) -> list[str]:
     shares = gan.direction_variance.tolist()
     return [
         f"PC{k + 1}"
@@ -57,16 +72,15 @@ def _direction_labels(gan: ConditionalGAN) -> list[str]:
 @gpu_task
 def gan_generate(model_id: str, digit: int, seed: int, truncation: float, *shifts: float):
     """One digit from (digit, seed, ψ, direction and raw-dim shifts), with D's verdict."""
-    loaded = _loaded(model_id)
-    gan = loaded.model
-    digit = as_int(digit, "Digit", 0, gan.config.num_classes - 1)
+    gan = _loaded(model_id).model
+    digit = as_int(digit, "Digit", 0, 9)
     seed = as_int(seed, "Seed", 0, MAX_SEED)
     truncation = as_float(truncation, "Truncation ψ", 0.0, 2.0)
     if len(shifts) != NUM_DIRECTION_SLIDERS + len(RAW_DIMS):
         raise gr.Error(f"Expected {NUM_DIRECTION_SLIDERS + len(RAW_DIMS)} slider values, got {len(shifts)}.")
     names = [f"PC{k + 1}" for k in range(NUM_DIRECTION_SLIDERS)] + [f"z[{d}]" for d in RAW_DIMS]
     values = [as_float(v, name, -SLIDER_RANGE, SLIDER_RANGE) for v, name in zip(shifts, names, strict=True)]
-    directions = values[:NUM_DIRECTION_SLIDERS][: gan.config.num_directions]
+    directions = values[:NUM_DIRECTION_SLIDERS][: len(gan.latent_directions)]
     raw = {
         d: v
         for d, v in zip(RAW_DIMS, values[NUM_DIRECTION_SLIDERS:], strict=True)
@@ -75,12 +89,15 @@ def gan_generate(model_id: str, digit: int, seed: int, truncation: float, *shift
     z = gan.compose_latent(seed, truncation, directions, raw).unsqueeze(0)  # (1, latent_dim)
     labels = torch.tensor([digit])
     image = gan.generate(z, labels)
+    picture = save_png(to_pil(image[0], scale=display_scale(image.shape[-1])))
+    if not _is_conditional(gan):
+        return picture, None, f"Seed **{seed}**, ψ = {truncation:g}. " + UNCONDITIONAL_NOTE
     realness = float(gan.realness(image, labels)[0])
     caption = (
         f"Digit **{digit}**, seed **{seed}**, ψ = {truncation:g}. "
         f"The discriminator gives it **{realness:.0%}** real."
     )
-    return save_png(to_pil(image[0], scale=12)), _verdict(realness), caption
+    return picture, _verdict(realness), caption
 
 
 @gpu_task
@@ -95,11 +112,7 @@ def gan_interpolate(
 ):
     """Walk from one (digit, seed) to another: a strip of frames and a looping GIF."""
     gan = _loaded(model_id).model
-    top = gan.config.num_classes - 1
-    digit_start, digit_end = (
-        as_int(digit_start, "Start digit", 0, top),
-        as_int(digit_end, "End digit", 0, top),
-    )
+    digit_start, digit_end = as_int(digit_start, "Start digit", 0, 9), as_int(digit_end, "End digit", 0, 9)
     seed_start, seed_end = (
         as_int(seed_start, "Start seed", 0, MAX_SEED),
         as_int(seed_end, "End seed", 0, MAX_SEED),
@@ -109,11 +122,18 @@ def gan_interpolate(
     z_start = gan.compose_latent(seed_start, truncation)
     z_end = gan.compose_latent(seed_end, truncation)
     images, realness = gan.interpolate(z_start, z_end, digit_start, digit_end, frames)
+    scale = display_scale(images.shape[-1], 112)
+    strip, gif = (
+        save_png(tile(images, columns=frames, scale=scale, gap=2)),
+        write_gif(images, scale=2 * scale),
+    )
+    if realness is None:
+        return strip, gif, f"Seed {seed_start} → seed {seed_end}. " + UNCONDITIONAL_NOTE
     scores = " · ".join(f"{p:.0%}" for p in realness.tolist())
     caption = (
         f"{digit_start} (seed {seed_start}) → {digit_end} (seed {seed_end}). D's realness per frame: {scores}"
     )
-    return save_png(tile(images, columns=frames, scale=4, gap=2)), write_gif(images), caption
+    return strip, gif, caption
 
 
 @gpu_task
@@ -124,18 +144,19 @@ def gan_grid(model_id: str, digit: str, seed: int, truncation: float, size: int)
     seed = as_int(seed, "Seed", 0, MAX_SEED)
     truncation = as_float(truncation, "Truncation ψ", 0.0, 2.0)
     if str(digit).strip().lower() == "all":
-        labels = torch.arange(gan.config.num_classes).repeat_interleave(size)
-        columns = size
+        labels = torch.arange(10).repeat_interleave(size)
     else:
-        labels = torch.full((size * size,), as_int(digit, "Digit", 0, gan.config.num_classes - 1))
-        columns = size
+        labels = torch.full((size * size,), as_int(digit, "Digit", 0, 9))
     images = gan.sample(labels, torch.Generator().manual_seed(seed), truncation)
+    grid = save_png(tile(images, columns=size, scale=display_scale(images.shape[-1], 84), gap=2))
+    if not _is_conditional(gan):
+        return grid, f"{len(labels)} samples, seed {seed}, ψ = {truncation:g}. " + UNCONDITIONAL_NOTE
     realness = gan.realness(images, labels)
     caption = (
         f"{len(labels)} samples, seed {seed}, ψ = {truncation:g}. Mean discriminator realness "
         f"{realness.mean():.0%} (lowest {realness.min():.0%})."
     )
-    return save_png(tile(images, columns=columns, scale=3, gap=2)), caption
+    return grid, caption
 
 
 def gan_load_model(repo_id: str, revision: str):
@@ -146,11 +167,11 @@ def gan_load_model(repo_id: str, revision: str):
     loaded = _loaded(model_id)
     labels = _direction_labels(loaded.model)
     gr.Info(f"Loaded {loaded.repo_id}")
-    return model_id, "**Model in use:** " + loaded.describe(), *[gr.update(label=label) for label in labels]
+    return model_id, describe(loaded), *[gr.update(label=label) for label in labels]
 
 
 def provenance(model_id: str) -> str:
-    return "**Model in use:** " + _loaded(model_id).describe()
+    return describe(_loaded(model_id))
 
 
 def random_seed() -> int:
@@ -164,10 +185,16 @@ def build_tab() -> None:
     with gr.Tab("GAN", id="gan"):
         gr.Markdown(INTRO)
         with gr.Accordion("Model: where it came from, or load another", open=False):
-            provenance_md = gr.Markdown("**Model in use:** " + default.describe())
+            provenance_md = gr.Markdown(describe(default))
             model_in_use = gr.Textbox(value=default_id, label="Model in use", interactive=False)
             with gr.Row():
-                repo_box = gr.Textbox(value=default_id, label="Hub repo id (owner/name)", scale=3)
+                repo_box = gr.Dropdown(
+                    [default_id, *KNOWN_COMMUNITY_REPOS],
+                    value=default_id,
+                    allow_custom_value=True,
+                    scale=3,
+                    label="Hub repo id (owner/name): ours, a known community DCGAN, or type any compatible one",
+                )
                 revision_box = gr.Textbox(
                     value="", label="Revision (branch, tag or commit; optional)", scale=2
                 )

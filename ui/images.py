@@ -14,22 +14,31 @@ from PIL import Image
 
 
 def to_pil(image: torch.Tensor, scale: int = 10) -> Image.Image:
-    """(1, H, W) in [-1, 1] → grayscale PIL image upscaled by `scale` with nearest-neighbour."""
-    pixels = ((image.squeeze(0).clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).numpy()
-    picture = Image.fromarray(pixels, mode="L")
+    """(C, H, W) in [-1, 1], C = 1 or 3 → PIL image upscaled by `scale` with nearest-neighbour."""
+    pixels = ((image.clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8)
+    if pixels.shape[0] == 1:
+        picture = Image.fromarray(pixels[0].numpy(), mode="L")
+    else:
+        picture = Image.fromarray(pixels[:3].permute(1, 2, 0).numpy(), mode="RGB")
     return picture.resize((picture.width * scale, picture.height * scale), Image.Resampling.NEAREST)
 
 
 def tile(images: torch.Tensor, columns: int, scale: int = 4, gap: int = 1) -> Image.Image:
     """(N, 1, H, W) → one image of `columns` per row with gaps, each cell upscaled by `scale`."""
-    count, _, height, width = images.shape
+    count, channels, height, width = images.shape
     rows = -(-count // columns)
     cell_h, cell_w = height * scale, width * scale
-    canvas = np.full((rows * (cell_h + gap) - gap, columns * (cell_w + gap) - gap), 255, dtype=np.uint8)
+    shape = (rows * (cell_h + gap) - gap, columns * (cell_w + gap) - gap) + ((3,) if channels > 1 else ())
+    canvas = np.full(shape, 255, dtype=np.uint8)
     for index, image in enumerate(images):
         top, left = (index // columns) * (cell_h + gap), (index % columns) * (cell_w + gap)
         canvas[top : top + cell_h, left : left + cell_w] = np.asarray(to_pil(image, scale))
-    return Image.fromarray(canvas, mode="L")
+    return Image.fromarray(canvas, mode="RGB" if channels > 1 else "L")
+
+
+def display_scale(image_size: int, target: int = 336) -> int:
+    """Nearest-neighbour factor that shows an image_size picture about `target` pixels wide."""
+    return max(1, target // image_size)
 
 
 def write_gif(images: torch.Tensor, scale: int = 8, frame_ms: int = 120) -> str:

@@ -91,12 +91,8 @@ def lstm_generate(prompt: str, length: int, temperature: float, top_k: int, top_
     yield shown_prompt + text, [(shown_prompt, None), *_confidence_spans(text, probs)], notes
 
 
-@gpu_task
-def lstm_analyze(text: str, layer: int, quantity: str):
-    """Read `text` and show how expected each character was, and a heatmap of one gate or state.
-
-    Returns (confidence spans, heatmap image, the units shown, spans coloured by the first unit, notes).
-    """
+def _read(text: object, layer: object, quantity: object) -> tuple[CharLSTM, torch.Tensor, int, str, str]:
+    """Validate the inspection inputs → (model, ids, layer, quantity, notes)."""
     model = _model()
     text = as_text(text, "Text", MAX_ANALYSE_CHARS)
     layer = as_int(layer, "Layer", 0, model.config.num_layers - 1)
@@ -105,6 +101,20 @@ def lstm_analyze(text: str, layer: int, quantity: str):
     ids, notes = _encode(model, text)
     if len(ids) < 2:
         raise gr.Error("Give at least two characters the model knows to look inside it.")
+    return model, ids, layer, quantity, notes
+
+
+def _unit_spans(chars: str, values: torch.Tensor) -> list[tuple[str, float]]:
+    return [(ch, round(v, 3)) for ch, v in zip(chars, values.tolist(), strict=True)]
+
+
+@gpu_task
+def lstm_analyze(text: str, layer: int, quantity: str):
+    """Read `text` and show how expected each character was, and a heatmap of one gate or state.
+
+    Returns (confidence spans, heatmap image, the units shown, spans coloured by the first unit, notes).
+    """
+    model, ids, layer, quantity, notes = _read(text, layer, quantity)
     info = inspect_text(model, ids)
     chars = model.decode(ids)
     confidence = [(chars[0], None), *_confidence_spans(chars[1:], info["prob_of_next"].tolist())]
@@ -112,27 +122,20 @@ def lstm_analyze(text: str, layer: int, quantity: str):
     values = as_display_values(info, quantity, layer)  # (T, H) in [-1, 1]
     window = values[:HEATMAP_CHARS, units].T.numpy()  # (units, chars)
     image = save_png(heatmap(window, [f"unit {u}" for u in units], chars[:HEATMAP_CHARS]))
-    unit_spans = [(ch, round(v, 3)) for ch, v in zip(chars, values[:, units[0]].tolist(), strict=True)]
     caption = (
         f"{GATE_NAMES[quantity]}, layer {layer + 1}: the {len(units)} units that vary most over the text, "
         f"first {min(len(chars), HEATMAP_CHARS)} characters. Text below coloured by unit {units[0]}."
     )
+    unit_spans = _unit_spans(chars, values[:, units[0]])
     return confidence, image, gr.update(choices=units, value=units[0]), unit_spans, notes, caption
 
 
 def lstm_unit(text: str, layer: int, quantity: str, unit: int):
     """The text coloured by one unit's value: a single neuron's view of the text."""
-    model = _model()
-    text = as_text(text, "Text", MAX_ANALYSE_CHARS)
-    layer = as_int(layer, "Layer", 0, model.config.num_layers - 1)
+    model, ids, layer, quantity, _ = _read(text, layer, quantity)
     unit = as_int(unit, "Unit", 0, model.config.hidden_size - 1)
-    if quantity not in GATE_NAMES:
-        raise gr.Error(f"Quantity must be one of {', '.join(GATE_NAMES)}.")
-    ids, _ = _encode(model, text)
-    if len(ids) < 2:
-        raise gr.Error("Give at least two characters the model knows to look inside it.")
     values = as_display_values(inspect_text(model, ids), quantity, layer)[:, unit]
-    return [(ch, round(v, 3)) for ch, v in zip(model.decode(ids), values.tolist(), strict=True)]
+    return _unit_spans(model.decode(ids), values)
 
 
 def lstm_candidates(text: str, position: int):

@@ -1,0 +1,55 @@
+"""Latent-space tools shared by the generators: seeds, slider composition, GANSpace directions, slerp."""
+
+from __future__ import annotations
+
+import torch
+
+
+def seed_latent(seed: int, latent_dim: int) -> torch.Tensor:
+    """The noise vector z (latent_dim,) of a seed, identical on every device."""
+    return torch.randn(latent_dim, generator=torch.Generator().manual_seed(seed))
+
+
+def compose_latent(
+    seed: int,
+    latent_dim: int,
+    directions: torch.Tensor,
+    truncation: float = 1.0,
+    direction_weights: list[float] | None = None,
+    raw_offsets: dict[int, float] | None = None,
+) -> torch.Tensor:
+    """z = ψ·z_seed + Σ_k a_k·u_k, then raw dims shifted: the latent the GAN tab's sliders describe."""
+    z = truncation * seed_latent(seed, latent_dim)
+    for weight, direction in zip(direction_weights or [], directions.cpu()):
+        z = z + weight * direction
+    for dim, offset in (raw_offsets or {}).items():
+        z[dim] = z[dim] + offset
+    return z
+
+
+def principal_directions(
+    activations: torch.Tensor, z: torch.Tensor, num_directions: int
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """GANSpace: principal axes of (centred) activations (N, D), regressed back onto the latents z (N, L).
+
+    Returns unit directions (K, L), strongest first, and the share of variance each explains (K,).
+    """
+    activations = activations.double()
+    # leading principal axes by randomized SVD (a full SVD of (N, D) is slow on a CPU)
+    _, singular, components = torch.pca_lowrank(activations, q=num_directions + 10, center=False, niter=4)
+    coords = activations @ components[:, :num_directions]  # (N, K) PCA coordinates
+    coords = coords / coords.std(dim=0)
+    # least squares: coords @ U ≈ z, so row k of U is the latent step of one std along component k
+    directions = torch.linalg.lstsq(coords, z.double()).solution  # (K, L)
+    directions = directions / directions.norm(dim=1, keepdim=True)
+    share = singular[:num_directions].square() / activations.square().sum()
+    return directions.float(), share.float()
+
+
+def slerp(a: torch.Tensor, b: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
+    """Spherical interpolation between latents a, b (D,) at fractions t (S, 1) → (S, D)."""
+    cos = torch.dot(a, b) / (a.norm() * b.norm()).clamp_min(1e-8)
+    omega = torch.arccos(cos.clamp(-1, 1))
+    if omega.abs() < 1e-4:  # nearly parallel: linear is exact enough
+        return (1 - t) * a + t * b
+    return (torch.sin((1 - t) * omega) * a + torch.sin(t * omega) * b) / torch.sin(omega)

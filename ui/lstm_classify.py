@@ -1,0 +1,177 @@
+"""LSTM sequence classification tab: sentence sentiment and name → language, traced step by step."""
+
+from __future__ import annotations
+
+import gradio as gr
+import pandas as pd
+
+from models import registry
+from models.device import gpu_task
+from ui.validation import as_text
+
+SENTIMENT_MODEL = "sentiment-lstm-sst2"
+NAMES_MODEL = "names-lstm"
+MAX_SENTENCE_CHARS = 2000
+MAX_NAME_CHARS = 100
+
+INTRO = """### Reading a sequence to a verdict
+An LSTM reads the input one step at a time (a word of a sentence, a character of a name) and keeps
+a running summary in its memory. After **every** step a small classifier reads that summary, so you
+can watch the belief change as the model reads: which word tipped the sentence, which letters gave
+the name away. The verdict is simply the belief after the last step."""
+
+SENTIMENT_EXAMPLES = [
+    "The movie was good.",
+    "The movie was not good.",
+    "The movie was not bad at all.",
+    "The acting is wonderful, but the plot is a complete mess.",
+    "I expected a boring film, but it was a delight from start to finish.",
+]
+NAME_EXAMPLES = ["Nakamura", "O'Neill", "Schmidt", "Rossi", "Nguyen", "Dvořák", "Papadopoulos", "Kowalski"]
+
+
+def _model(name: str):
+    try:
+        return registry.load_model(name).model
+    except registry.ModelLoadError as error:
+        raise gr.Error(str(error)) from None
+
+
+def _trace(model, text: str) -> dict:
+    try:
+        return model.trace(text)
+    except ValueError as error:
+        raise gr.Error(f"Nothing to classify: {error}") from None
+
+
+def _step_labels(tokens: list[str]) -> list[str]:
+    """'01 not', '02 good', …: unique, and in reading order when sorted."""
+    width = len(str(len(tokens)))
+    return [f"{i + 1:0{width}d} {token}" for i, token in enumerate(tokens)]
+
+
+@gpu_task
+def classify_sentiment(text: str):
+    """Sentiment of a sentence with the belief after each word.
+
+    Returns (label + probabilities, P(positive) per word as a table, words coloured by how much each
+    moved the belief, the trace as data, notes).
+    """
+    model = _model(SENTIMENT_MODEL)
+    text = as_text(text, "Sentence", MAX_SENTENCE_CHARS)
+    trace = _trace(model, text)
+    positive = trace["labels"].index("positive")
+    p_positive = trace["probs"][:, positive].tolist()
+    moves = [
+        p - q for p, q in zip(p_positive, [0.5, *p_positive[:-1]], strict=True)
+    ]  # signed change per word
+    biggest = max(abs(m) for m in moves) or 1.0
+    spans = [(token, round(move / biggest, 3)) for token, move in zip(trace["tokens"], moves, strict=True)]
+    plot = pd.DataFrame({"word": _step_labels(trace["tokens"]), "P(positive)": p_positive})
+    final = trace["probs"][-1].tolist()
+    data = {
+        "label": trace["labels"][max(range(len(final)), key=final.__getitem__)],
+        "probabilities": dict(zip(trace["labels"], final, strict=True)),
+        "tokens": trace["tokens"],
+        "p_positive_after_each_token": p_positive,
+        "change_per_token": moves,
+        "unknown_words": trace["unknown"],
+    }
+    return dict(zip(trace["labels"], final, strict=True)), plot, spans, data, "\n".join(trace["notes"])
+
+
+@gpu_task
+def classify_name(name: str):
+    """Language of a surname: the top 3 and how each grew character by character."""
+    model = _model(NAMES_MODEL)
+    name = as_text(name, "Name", MAX_NAME_CHARS)
+    trace = _trace(model, name)
+    probs, labels = trace["probs"], trace["labels"]  # (T, C)
+    top3 = probs[-1].topk(min(3, len(labels))).indices.tolist()
+    steps = _step_labels(trace["tokens"])
+    plot = pd.DataFrame(
+        [{"character": step, "language": labels[c], "probability": float(probs[t, c])}
+         for c in top3 for t, step in enumerate(steps)]
+    )  # fmt: skip
+    data = {
+        "label": labels[top3[0]],
+        "probabilities": {labels[c]: float(probs[-1, c]) for c in range(len(labels))},
+        "characters": trace["tokens"],
+        "trace": [{labels[c]: round(float(p[c]), 4) for c in range(len(labels))} for p in probs],
+        "unknown_characters": trace["unknown"],
+    }
+    return {labels[c]: float(probs[-1, c]) for c in top3}, plot, data, "\n".join(trace["notes"])
+
+
+def build_tab() -> None:
+    with gr.Tab("LSTM sequence classification", id="lstm-classify"):
+        gr.Markdown(INTRO)
+        with gr.Tab("Sentiment of a sentence"):
+            with gr.Row():
+                sentence = gr.Textbox(
+                    label="Sentence",
+                    value=SENTIMENT_EXAMPLES[2],
+                    lines=2,
+                    scale=4,
+                    max_length=MAX_SENTENCE_CHARS,
+                    elem_id="sentiment-input",
+                )
+                sentiment_button = gr.Button("Classify", variant="primary", scale=1)
+            gr.Examples([[e] for e in SENTIMENT_EXAMPLES], [sentence], label="Try negation and contrast")
+            with gr.Row():
+                verdict = gr.Label(label="Verdict", num_top_classes=2, elem_id="sentiment-verdict")
+                belief = gr.LinePlot(
+                    x="word",
+                    y="P(positive)",
+                    y_lim=[0, 1],
+                    label="Belief after each word",
+                    x_title="word read",
+                    y_title="P(positive)",
+                    x_label_angle=-45,
+                    height=280,
+                )
+            moved = gr.HighlightedText(
+                label="How much each word moved the belief (warm = toward positive, cool = toward negative)",
+                show_legend=False,
+                combine_adjacent=False,
+            )
+            sentiment_notes = gr.Markdown()
+            with gr.Accordion("The trace as data", open=False):
+                sentiment_data = gr.JSON(label="trace")
+        with gr.Tab("Language of a name"):
+            with gr.Row():
+                name = gr.Textbox(
+                    label="Surname",
+                    value="Nakamura",
+                    scale=4,
+                    max_length=MAX_NAME_CHARS,
+                    elem_id="name-input",
+                )
+                name_button = gr.Button("Classify", variant="primary", scale=1)
+            gr.Examples([[e] for e in NAME_EXAMPLES], [name], label="Examples")
+            with gr.Row():
+                languages = gr.Label(label="Top 3 languages", num_top_classes=3, elem_id="name-verdict")
+                name_plot = gr.LinePlot(
+                    x="character",
+                    y="probability",
+                    color="language",
+                    y_lim=[0, 1],
+                    label="Belief after each character (the final top 3)",
+                    height=280,
+                )
+            name_notes = gr.Markdown()
+            with gr.Accordion("The trace as data", open=False):
+                name_data = gr.JSON(label="trace")
+
+    gr.on(
+        [sentiment_button.click, sentence.submit], classify_sentiment, [sentence],
+        [verdict, belief, moved, sentiment_data, sentiment_notes], api_name="classify_sentiment",
+        preprocess=False, concurrency_limit=4, time_limit=30,
+        api_description="Sentiment of a sentence: label and probabilities, P(positive) after each word, "
+        "each word's signed effect, the trace as data, notes.",
+    )  # fmt: skip
+    gr.on(
+        [name_button.click, name.submit], classify_name, [name], [languages, name_plot, name_data, name_notes],
+        api_name="classify_name", preprocess=False, concurrency_limit=4, time_limit=30,
+        api_description="Language of a surname: top-3 languages, the belief after each character, the trace as data.",
+    )  # fmt: skip
