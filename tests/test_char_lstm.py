@@ -181,3 +181,67 @@ def test_train_dry_run(tmp_path):
     card = (tmp_path / "README.md").read_text()
     assert card.startswith("---\nlicense: mit") and f"{result['val_loss_shipped']:.4f}" in card
     assert CharLSTM.from_pretrained(str(tmp_path)).config.hidden_size == 32
+
+
+def test_quantized_copy(model, tmp_path):
+    ids = ids_of(model, "Is this a dagger which I see before me, the handle toward my hand?")
+    int8 = model.quantized()
+    assert int8.is_quantized and not model.is_quantized
+    with torch.no_grad():
+        full, full_int8 = model(ids[None])[0][0], int8(ids[None])[0][0]
+    assert (full.argmax(-1) == full_int8.argmax(-1)).float().mean() >= 0.9
+    torch.testing.assert_close(full_int8, full, atol=0.05, rtol=0)
+    state = None
+    for t in range(5):  # int8 stepping follows its own forward (activation scales are per call)
+        logits, state = int8.step(ids[t : t + 1], state)
+        torch.testing.assert_close(logits, full_int8[t], atol=0.02, rtol=0)
+    assert len(sample(int8, "KING:", n=10)) == 10
+    with pytest.raises(TypeError, match="float model"):
+        int8.trace(ids)
+    with pytest.raises(TypeError, match="float model"):
+        int8.save_pretrained(tmp_path)
+    torch.testing.assert_close(model.step(ids)[0], full[-1], atol=1e-5, rtol=0)  # float model untouched
+
+
+SHIPPED = REPO / "weights" / "char-lstm-shakespeare"
+
+
+@pytest.mark.skipif(
+    not (DEFAULT_DATA_PATH.exists() and (SHIPPED / "model.safetensors").exists()),
+    reason="needs the shipped weights and tinyshakespeare input.txt",
+)
+def test_quantized_shipped_model_keeps_predictions():
+    model = CharLSTM.from_pretrained(str(SHIPPED))
+    int8 = model.quantized()
+    ids = ids_of(model, split_text(DEFAULT_DATA_PATH.read_text(encoding="utf-8"))[1][:5000])
+    with torch.no_grad():
+        agree = (model(ids[None])[0].argmax(-1) == int8(ids[None])[0].argmax(-1)).float().mean()
+    assert agree >= 0.97
+    assert abs(validation_loss(int8, ids) - validation_loss(model, ids)) < 0.01
+
+
+def run_script(*args: str) -> subprocess.CompletedProcess:
+    done = subprocess.run([sys.executable, *args], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
+@pytest.mark.skipif(not DEFAULT_DATA_PATH.exists(), reason="tinyshakespeare input.txt not present")
+def test_train_init_from_dry_run(tmp_path):
+    pretrained, finetuned = tmp_path / "pretrained", tmp_path / "finetuned"
+    run_script("training/train_char_lstm.py", "--dry-run", "--out", str(pretrained), "--hidden-size", "24")
+    command = ["training/train_char_lstm.py", "--dry-run", "--out", str(finetuned)]
+    run_script(*command, "--init-from", str(pretrained), "--hidden-size", "64", "--lr", "3e-4")
+    assert CharLSTM.from_pretrained(str(finetuned)).config.hidden_size == 24  # size flags ignored
+    first, second = (json.loads((d / "eval.json").read_text()) for d in (pretrained, finetuned))
+    assert second["init_from"]["command"] == first["command"]
+    assert second["init_from"]["init_val_loss"] == second["history"][0]["val_loss"]
+    card = (finetuned / "README.md").read_text()
+    assert first["command"] in card and second["command"] in card
+    assert f"{second['val_loss_shipped']:.4f}" in card
+
+
+def test_lstm_bench_runs(model, tmp_path):
+    model.save_pretrained(tmp_path)
+    done = run_script("bench/lstm_bench.py", "--weights", str(tmp_path), "--chars", "40", "--repeats", "1")
+    assert "step, int8" in done.stdout and "generate, float32" in done.stdout  # figures, no timing asserts
