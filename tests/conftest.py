@@ -15,6 +15,9 @@ os.environ.setdefault("GRADIO_TEMP_DIR", str(_tmp / "gradio"))
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("GANLAB_HUB_DEADLINE", "3")
+# In-process, default models come from weights/ without a background Hub check (registry tests turn
+# it on where they test it); the app_server fixture runs the real Hub path against the fake Hub.
+os.environ["GANLAB_USE_HUB"] = "0"
 
 
 import socket  # noqa: E402
@@ -60,6 +63,7 @@ def app_server(fake_hub):
         "GRADIO_SERVER_NAME": "127.0.0.1",
         "GRADIO_SERVER_PORT": str(port),
         "HF_ENDPOINT": fake_hub.url,
+        "GANLAB_USE_HUB": "1",
         "HF_HOME": str(_tmp / "hf-app"),
         "PYTHONUNBUFFERED": "1",
     }

@@ -103,3 +103,13 @@ def test_lstm_tab_streams_text_and_shows_the_heatmap(page):
     assert page.locator("#lstm-inspect-text textarea").input_value() == text
     assert page.locator("#lstm-confidence").inner_text().strip() != ""
     page.screenshot(path=os.path.join(os.environ["GRADIO_TEMP_DIR"], "lstm-tab.png"), full_page=True)
+
+
+def test_classification_tab(page):
+    page.get_by_role("tab", name="LSTM sequence classification", exact=True).click()
+    page.get_by_role("button", name="Classify", exact=True).first.click()
+    page.locator("#sentiment-verdict").get_by_text("positive").first.wait_for(timeout=20_000)
+    page.get_by_role("tab", name="Language of a name", exact=True).click()
+    page.locator("#name-input textarea, #name-input input").first.fill("Schmidt")
+    page.get_by_role("button", name="Classify", exact=True).last.click()
+    page.locator("#name-verdict").get_by_text("German").first.wait_for(timeout=20_000)

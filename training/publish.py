@@ -22,7 +22,8 @@ EXTRA_FILES = ("README.md", "eval.json", "training_log.json")
 
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("names", nargs="*", default=sorted(REGISTRY), help="models to publish (default: all)")
+    bundled = sorted(name for name, spec in REGISTRY.items() if spec.bundled_dir.is_dir())
+    p.add_argument("names", nargs="*", default=bundled, help="models to publish (default: every bundled one)")
     p.add_argument("--private", action="store_true", help="create the repos as private")
     p.add_argument("--dry-run", action="store_true", help="check and list, push nothing")
     args = p.parse_args(argv)

@@ -1,0 +1,54 @@
+"""LSTM sequence classification tab: handlers in-process and through the running app."""
+
+import gradio as gr
+import pytest
+from gradio_client.exceptions import AppError
+
+from ui import lstm_classify
+
+
+def test_sentiment_trace_ends_at_the_verdict():
+    verdict, plot, spans, data, notes = lstm_classify.classify_sentiment("The movie was not bad at all.")
+    assert set(verdict) == {"negative", "positive"} and abs(sum(verdict.values()) - 1) < 1e-5
+    assert list(plot.columns) == ["word", "P(positive)"] and len(plot) == len(data["tokens"])
+    assert plot["P(positive)"].iloc[-1] == pytest.approx(verdict["positive"])
+    assert data["probabilities"] == pytest.approx(verdict) and data["label"] == max(verdict, key=verdict.get)
+    assert [t for t, _ in spans] == data["tokens"] and max(abs(s) for _, s in spans) == pytest.approx(1.0)
+    assert sum(data["change_per_token"]) == pytest.approx(verdict["positive"] - 0.5, abs=1e-5)
+
+
+def test_sentiment_words_sort_in_reading_order():
+    _, plot, _, _, _ = lstm_classify.classify_sentiment(" ".join(["good"] * 12))
+    assert list(plot["word"]) == sorted(plot["word"])
+
+
+def test_name_top3_and_trace():
+    top3, plot, data, notes = lstm_classify.classify_name("Nakamura")
+    assert len(top3) == 3 and data["label"] == max(top3, key=top3.get)
+    assert len(data["trace"]) == len("Nakamura") == len(data["characters"])
+    assert data["trace"][-1][data["label"]] == pytest.approx(top3[data["label"]], abs=1e-4)
+    assert set(plot["language"]) == set(top3)
+
+
+@pytest.mark.parametrize("fn", [lstm_classify.classify_sentiment, lstm_classify.classify_name])
+@pytest.mark.parametrize("bad, message", [("", "Nothing to classify"), ("   \n", "Nothing to classify"),
+                                          (None, "Nothing to classify"), (3, "must be text")])
+def test_bad_input(fn, bad, message):
+    with pytest.raises(gr.Error, match=message):
+        fn(bad)
+
+
+def test_long_input_is_bounded_with_a_note():
+    *_, notes = lstm_classify.classify_sentiment("good " * 390)
+    assert "cut to its first" in notes
+    with pytest.raises(gr.Error, match="Sentence is 2005 characters long"):
+        lstm_classify.classify_sentiment("x" * 2005)
+
+
+def test_classify_through_the_api(client):
+    verdict, plot, spans, data, notes = client.predict("A gorgeous, moving film.", api_name="/classify_sentiment")
+    assert verdict["label"] in ("positive", "negative") and data["tokens"][:2] == ["a", "gorgeous"]
+    top3, plot, data, notes = client.predict("Rossi", api_name="/classify_name")
+    assert len(top3["confidences"]) == 3 and len(data["trace"]) == 5
+    with pytest.raises(AppError, match="Nothing to classify"):
+        client.predict("   ", api_name="/classify_name")

@@ -1,0 +1,111 @@
+"""Accuracy and macro-F1 of a name-LSTM weights folder on the seeded, stratified 10 % hold-out.
+
+python training/evaluate_names.py --weights weights/names-lstm
+
+The names data (one file per language, one name per line) is deduplicated on (name, language) before
+the split, so no hold-out name is also a training name of the same language. Prints the figures, a
+per-language table and one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
+from models.text_classifier import NameLSTM  # noqa: E402
+
+DATA_DIR = Path("/work/shared/data/names")
+
+
+def read_names(data_dir: str | Path = DATA_DIR) -> tuple[list[tuple[str, str]], list[str]]:
+    """Distinct (name, language) pairs, sorted, and the languages (file stems, sorted)."""
+    files = sorted(Path(data_dir).glob("*.txt"))
+    if not files:
+        raise FileNotFoundError(f"no *.txt files in {data_dir}")
+    pairs = set()
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                pairs.add((line.strip(), path.stem))
+    return sorted(pairs), [path.stem for path in files]
+
+
+def split_names(
+    pairs: list[tuple[str, str]], seed: int = 0, holdout: float = 0.1
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Stratified split: in each language a seeded shuffle, the first ceil(holdout · n) held out."""
+    rng = random.Random(seed)
+    train, test = [], []
+    for language in sorted({lang for _, lang in pairs}):
+        group = [p for p in pairs if p[1] == language]
+        rng.shuffle(group)
+        k = max(1, round(holdout * len(group)))
+        test += group[:k]
+        train += group[k:]
+    return train, test
+
+
+def encode_batch(model: NameLSTM, names: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+    """Names → right-padded ids (B, T) and lengths (B,), cut to max_chars as `trace` cuts them."""
+    rows = []
+    for name in names:
+        ids = model.encode(name)[0][: model.config.max_chars]
+        rows.append(ids if len(ids) else torch.tensor([0]))
+    return torch.nn.utils.rnn.pad_sequence(rows, batch_first=True), torch.tensor([len(r) for r in rows])
+
+
+@torch.inference_mode()
+def predict(model: NameLSTM, names: list[str], batch_size: int = 512) -> list[int]:
+    """The verdict (last prefix's argmax) for each name."""
+    model.eval()
+    predictions = []
+    for start in range(0, len(names), batch_size):
+        ids, lengths = encode_batch(model, names[start : start + batch_size])
+        logits = model(ids)  # (B, T, C)
+        predictions += logits[torch.arange(len(ids)), lengths - 1].argmax(-1).tolist()
+    return predictions
+
+
+def evaluate(model: NameLSTM, examples: list[tuple[str, str]]) -> dict:
+    """Accuracy, macro-F1 and per-language precision / recall / F1 / support."""
+    labels = model.config.labels
+    truth = [labels.index(lang) for _, lang in examples]
+    guess = predict(model, [name for name, _ in examples])
+    per_class = {}
+    for c, label in enumerate(labels):
+        tp = sum(1 for t, g in zip(truth, guess, strict=True) if t == g == c)
+        predicted, support = guess.count(c), truth.count(c)
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / support if support else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_class[label] = {"precision": precision, "recall": recall, "f1": f1, "support": support}
+    accuracy = sum(t == g for t, g in zip(truth, guess, strict=True)) / len(examples)
+    macro_f1 = sum(v["f1"] for v in per_class.values()) / len(labels)
+    return {"accuracy": accuracy, "macro_f1": macro_f1, "examples": len(examples), "per_class": per_class}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--weights", default="weights/names-lstm", help="weights folder")
+    parser.add_argument("--data", default=str(DATA_DIR), help="folder of <Language>.txt files")
+    parser.add_argument("--split-seed", type=int, default=0, help="seed of the stratified hold-out split")
+    parser.add_argument("--threads", type=int, default=1, help="CPU threads for torch")
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    model = NameLSTM.from_pretrained(args.weights).eval()
+    _, test = split_names(read_names(args.data)[0], seed=args.split_seed)
+    result = evaluate(model, test)
+    print(f"hold-out accuracy {result['accuracy']:.4f}, macro-F1 {result['macro_f1']:.4f} ({len(test)} names)")
+    for label, row in result["per_class"].items():
+        print(f"  {label:<11} P {row['precision']:.2f}  R {row['recall']:.2f}  F1 {row['f1']:.2f}  n={row['support']}")
+    print(json.dumps({"weights": args.weights, **{k: v for k, v in result.items() if k != "per_class"}}))
+
+
+if __name__ == "__main__":
+    main()
