@@ -7,8 +7,8 @@ model's own Config class, and the weights must match the architecture key for ke
 from __future__ import annotations
 
 import json
-import pickle  # only for its UnpicklingError: weights are never unpickled with code
 import os
+import pickle  # only for its UnpicklingError: weights are never unpickled with code
 import re
 import threading
 from collections.abc import Callable

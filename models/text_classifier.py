@@ -46,7 +46,12 @@ def _check_common(cls: type, values: dict, max_len_key: str) -> None:
     if unknown:
         raise ValueError(f"config.json has keys this {cls.__name__} does not use: {unknown}")
     defaults = cls()
-    limits = {"embedding_dim": (1, 4096), "hidden_size": (1, 8192), "num_layers": (1, 8), max_len_key: (1, 100_000)}
+    limits = {
+        "embedding_dim": (1, 4096),
+        "hidden_size": (1, 8192),
+        "num_layers": (1, 8),
+        max_len_key: (1, 100_000),
+    }
     for key, (low, high) in limits.items():
         _check_int(values, defaults, key, low, high)
     dropout = values.get("dropout", defaults.dropout)
@@ -74,7 +79,11 @@ class SentimentConfig:
         """Build a config from config.json contents; unknown keys or bad values raise ValueError."""
         _check_common(cls, values, "max_tokens")
         vocab = values.get("vocab", [PAD, UNK])
-        if not isinstance(vocab, list) or vocab[:2] != [PAD, UNK] or not all(isinstance(w, str) for w in vocab):
+        if (
+            not isinstance(vocab, list)
+            or vocab[:2] != [PAD, UNK]
+            or not all(isinstance(w, str) for w in vocab)
+        ):
             raise ValueError(f"config.json: vocab must be a list of words starting with {PAD!r}, {UNK!r}")
         if len(set(vocab)) != len(vocab) or len(vocab) > 200_000:
             raise ValueError("config.json: vocab must hold at most 200000 distinct words")

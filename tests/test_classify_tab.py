@@ -31,8 +31,15 @@ def test_name_top3_and_trace():
 
 
 @pytest.mark.parametrize("fn", [lstm_classify.classify_sentiment, lstm_classify.classify_name])
-@pytest.mark.parametrize("bad, message", [("", "Nothing to classify"), ("   \n", "Nothing to classify"),
-                                          (None, "Nothing to classify"), (3, "must be text")])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ("", "Nothing to classify"),
+        ("   \n", "Nothing to classify"),
+        (None, "Nothing to classify"),
+        (3, "must be text"),
+    ],
+)
 def test_bad_input(fn, bad, message):
     with pytest.raises(gr.Error, match=message):
         fn(bad)
@@ -46,7 +53,9 @@ def test_long_input_is_bounded_with_a_note():
 
 
 def test_classify_through_the_api(client):
-    verdict, plot, spans, data, notes = client.predict("A gorgeous, moving film.", api_name="/classify_sentiment")
+    verdict, plot, spans, data, notes = client.predict(
+        "A gorgeous, moving film.", api_name="/classify_sentiment"
+    )
     assert verdict["label"] in ("positive", "negative") and data["tokens"][:2] == ["a", "gorgeous"]
     top3, plot, data, notes = client.predict("Rossi", api_name="/classify_name")
     assert len(top3["confidences"]) == 3 and len(data["trace"]) == 5

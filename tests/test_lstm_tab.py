@@ -2,8 +2,8 @@
 
 import gradio as gr
 import pytest
-from PIL import Image
 from gradio_client.exceptions import AppError
+from PIL import Image
 
 from ui import lstm_text
 

@@ -81,7 +81,14 @@ def test_tokenisation_like_sst():
     assert tokenize_words("Don't stop!") == ["do", "n't", "stop", "!"]
     assert tokenize_words("It's the FILM's best, isn't it?") == [
         "it", "'s", "the", "film", "'s", "best", ",", "is", "n't", "it", "?"]  # fmt: skip
-    assert tokenize_words("a too-tepid \u201cfilm\u201d\u2026") == ["a", "too-tepid", '"', "film", '"', "\u2026"]
+    assert tokenize_words("a too-tepid \u201cfilm\u201d\u2026") == [
+        "a",
+        "too-tepid",
+        '"',
+        "film",
+        '"',
+        "\u2026",
+    ]
     assert tokenize_words("it 's not good .") == tokenize_words("It's not good.")  # SST text is a fixed point
 
 

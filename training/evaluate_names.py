@@ -91,7 +91,9 @@ def evaluate(model: NameLSTM, examples: list[tuple[str, str]]) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--weights", default="weights/names-lstm", help="weights folder")
     parser.add_argument("--data", default=str(DATA_DIR), help="folder of <Language>.txt files")
     parser.add_argument("--split-seed", type=int, default=0, help="seed of the stratified hold-out split")
@@ -101,9 +103,13 @@ def main() -> None:
     model = NameLSTM.from_pretrained(args.weights).eval()
     _, test = split_names(read_names(args.data)[0], seed=args.split_seed)
     result = evaluate(model, test)
-    print(f"hold-out accuracy {result['accuracy']:.4f}, macro-F1 {result['macro_f1']:.4f} ({len(test)} names)")
+    print(
+        f"hold-out accuracy {result['accuracy']:.4f}, macro-F1 {result['macro_f1']:.4f} ({len(test)} names)"
+    )
     for label, row in result["per_class"].items():
-        print(f"  {label:<11} P {row['precision']:.2f}  R {row['recall']:.2f}  F1 {row['f1']:.2f}  n={row['support']}")
+        print(
+            f"  {label:<11} P {row['precision']:.2f}  R {row['recall']:.2f}  F1 {row['f1']:.2f}  n={row['support']}"
+        )
     print(json.dumps({"weights": args.weights, **{k: v for k, v in result.items() if k != "per_class"}}))
 
 

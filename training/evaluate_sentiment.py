@@ -67,11 +67,17 @@ def evaluate(model: SentimentLSTM, examples: list[tuple[str, int]], batch_size: 
         labels = torch.tensor([y for _, y in chunk])
         correct += int((last.argmax(-1) == labels).sum())
         unknown, total = unknown + n_unk, total + n_tok
-    return {"accuracy": correct / len(examples), "examples": len(examples), "unk_rate": unknown / max(total, 1)}
+    return {
+        "accuracy": correct / len(examples),
+        "examples": len(examples),
+        "unk_rate": unknown / max(total, 1),
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--weights", default="weights/sentiment-lstm-sst2", help="weights folder")
     parser.add_argument("--data", default=str(DATA_DIR), help="folder with sst2/ and rt-polarity.pos/.neg")
     parser.add_argument("--threads", type=int, default=1, help="CPU threads for torch")
@@ -80,8 +86,12 @@ def main() -> None:
     model = SentimentLSTM.from_pretrained(args.weights).eval()
     dev = evaluate(model, read_sst(Path(args.data) / "sst2" / "dev.tsv"))
     rt = evaluate(model, read_rt_polarity(args.data))
-    print(f"SST-2 dev accuracy    {dev['accuracy']:.4f} ({dev['examples']} sentences, {dev['unk_rate']:.1%} <unk>)")
-    print(f"rt-polarity accuracy  {rt['accuracy']:.4f} ({rt['examples']} sentences, {rt['unk_rate']:.1%} <unk>)")
+    print(
+        f"SST-2 dev accuracy    {dev['accuracy']:.4f} ({dev['examples']} sentences, {dev['unk_rate']:.1%} <unk>)"
+    )
+    print(
+        f"rt-polarity accuracy  {rt['accuracy']:.4f} ({rt['examples']} sentences, {rt['unk_rate']:.1%} <unk>)"
+    )
     print(json.dumps({"weights": args.weights, "sst2_dev": dev, "rt_polarity": rt}))
 
 

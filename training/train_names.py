@@ -38,8 +38,12 @@ parser.add_argument("--lr", type=float, default=3e-3, help="peak Adam learning r
 parser.add_argument("--embedding-dim", type=int, default=64, help="size of the character embedding")
 parser.add_argument("--hidden-size", type=int, default=256, help="LSTM units per layer")
 parser.add_argument("--num-layers", type=int, default=2, help="stacked LSTM layers")
-parser.add_argument("--dropout", type=float, default=0.3, help="dropout on embeddings, between layers, before head")
-parser.add_argument("--class-weight-power", type=float, default=0.5, help="loss weight ∝ share^-power (0: off)")
+parser.add_argument(
+    "--dropout", type=float, default=0.3, help="dropout on embeddings, between layers, before head"
+)
+parser.add_argument(
+    "--class-weight-power", type=float, default=0.5, help="loss weight ∝ share^-power (0: off)"
+)
 parser.add_argument("--prefix-weight", type=float, default=0.3, help="share of the loss on earlier prefixes")
 parser.add_argument("--split-seed", type=int, default=0, help="seed of the stratified hold-out split")
 parser.add_argument("--seed", type=int, default=1337, help="seed of weights, dropout and batch order")
@@ -68,10 +72,12 @@ model = NameLSTM(config)
 encoded = [(model.encode(name)[0][: config.max_chars], languages.index(lang)) for name, lang in train]
 counts = Counter(label for _, label in encoded)
 share = torch.tensor([counts[c] / len(encoded) for c in range(len(languages))])
-class_weight = share ** -args.class_weight_power  # (C,)
+class_weight = share**-args.class_weight_power  # (C,)
 class_weight = class_weight / (class_weight * share).sum()  # mean weight 1 over the training names
 num_params = sum(p.numel() for p in model.parameters())
-print(f"{len(encoded):,} train / {len(test):,} hold-out names, {len(languages)} languages, {num_params:,} params")
+print(
+    f"{len(encoded):,} train / {len(test):,} hold-out names, {len(languages)} languages, {num_params:,} params"
+)
 print("class weights: " + ", ".join(f"{lang} {w:.2f}" for lang, w in zip(languages, class_weight.tolist())))
 
 

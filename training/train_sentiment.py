@@ -27,7 +27,9 @@ from models.text_classifier import PAD, UNK, SentimentConfig, SentimentLSTM, tok
 from training.evaluate_sentiment import DATA_DIR, evaluate, read_rt_polarity, read_sst  # noqa: E402
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-parser.add_argument("--data", default=str(DATA_DIR), help="folder with sst2/{train,dev}.tsv and rt-polarity.*")
+parser.add_argument(
+    "--data", default=str(DATA_DIR), help="folder with sst2/{train,dev}.tsv and rt-polarity.*"
+)
 parser.add_argument("--out", default=None, help="weights folder (default weights/sentiment-lstm-sst2)")
 parser.add_argument("--threads", type=int, default=1, help="CPU threads for torch")
 parser.add_argument("--epochs", type=float, default=4, help="passes over the training phrases")
@@ -39,16 +41,22 @@ parser.add_argument("--embedding-dim", type=int, default=200, help="size of the 
 parser.add_argument("--hidden-size", type=int, default=384, help="LSTM units per layer")
 parser.add_argument("--num-layers", type=int, default=1, help="stacked LSTM layers")
 parser.add_argument("--dropout", type=float, default=0.5, help="dropout on embeddings and before the head")
-parser.add_argument("--word-dropout", type=float, default=0.05, help="train-time chance a word reads as <unk>")
+parser.add_argument(
+    "--word-dropout", type=float, default=0.05, help="train-time chance a word reads as <unk>"
+)
 parser.add_argument("--prefix-weight", type=float, default=0.5, help="share of the loss on earlier prefixes")
 parser.add_argument("--seed", type=int, default=1337, help="seed of weights, dropout and batch order")
-parser.add_argument("--dry-run", action="store_true", help="a few tiny batches, tiny eval, temp out dir (<30 s)")
+parser.add_argument(
+    "--dry-run", action="store_true", help="a few tiny batches, tiny eval, temp out dir (<30 s)"
+)
 args = parser.parse_args()
 
 torch.set_num_threads(1 if args.dry_run else args.threads)
 torch.manual_seed(args.seed)
 generator = torch.Generator().manual_seed(args.seed)
-out_dir = Path(args.out or (tempfile.mkdtemp(prefix="sentiment-") if args.dry_run else "weights/sentiment-lstm-sst2"))
+out_dir = Path(
+    args.out or (tempfile.mkdtemp(prefix="sentiment-") if args.dry_run else "weights/sentiment-lstm-sst2")
+)
 
 # ---- data: SST-2 train phrases; dev for the reported figure ----
 train = read_sst(Path(args.data) / "sst2" / "train.tsv")
@@ -69,7 +77,9 @@ model = SentimentLSTM(config)
 encoded = [(model.encode(sentence)[0][: config.max_tokens], label) for sentence, label in train]
 encoded = [(ids, label) for ids, label in encoded if len(ids)]
 num_params = sum(p.numel() for p in model.parameters())
-print(f"{len(encoded):,} train phrases, {len(dev)} dev sentences, vocab {len(config.vocab):,}, {num_params:,} params")
+print(
+    f"{len(encoded):,} train phrases, {len(dev)} dev sentences, vocab {len(config.vocab):,}, {num_params:,} params"
+)
 
 
 def batches():
