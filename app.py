@@ -6,10 +6,13 @@ import os
 
 import gradio as gr
 import torch
+from huggingface_hub.utils import logging as hub_logging
 from PIL import Image
 
 from ui import gan, lstm_classify, lstm_text
 
+# The background Hub check retries quietly; the Model panel tells users what happened.
+hub_logging.set_verbosity_error()
 # Small models at batch 1: one thread per call keeps latency steady under Gradio's worker threads.
 torch.set_num_threads(int(os.environ.get("GANLAB_TORCH_THREADS", "1")))
 
