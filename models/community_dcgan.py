@@ -15,7 +15,7 @@ import torch
 import torch.nn as nn
 from huggingface_hub import PyTorchModelHubMixin
 
-from models.latent import compose_latent, principal_directions, slerp
+from models.latent import LatentSliders, principal_directions, slerp
 
 
 @dataclass
@@ -44,6 +44,7 @@ class DCGANConfig:
 
 class DCGANGenerator(
     nn.Module,
+    LatentSliders,
     PyTorchModelHubMixin,
     library_name="pytorch",
     tags=["gan", "dcgan", "unconditional-image-generation"],
@@ -99,17 +100,6 @@ class DCGANGenerator(
         """len(labels) random images (labels only set the count: this generator is unconditional)."""
         return self.generate(
             truncation * torch.randn(len(labels), self.config.latent_dim, generator=generator)
-        )
-
-    def compose_latent(
-        self,
-        seed: int,
-        truncation: float = 1.0,
-        direction_weights: list[float] | None = None,
-        raw_offsets: dict[int, float] | None = None,
-    ) -> torch.Tensor:
-        return compose_latent(
-            seed, self.config.latent_dim, self.latent_directions, truncation, direction_weights, raw_offsets
         )
 
     def interpolate(

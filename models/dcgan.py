@@ -18,7 +18,7 @@ import torch.nn.functional as F
 from huggingface_hub import PyTorchModelHubMixin
 from torch.nn.utils.parametrizations import spectral_norm
 
-from models.latent import compose_latent, principal_directions, slerp
+from models.latent import LatentSliders, principal_directions, slerp
 
 
 @dataclass
@@ -125,6 +125,7 @@ class Discriminator(nn.Module):
 
 class ConditionalGAN(
     nn.Module,
+    LatentSliders,
     PyTorchModelHubMixin,
     library_name="pytorch",
     tags=["gan", "dcgan", "conditional-gan", "mnist", "image-generation"],
@@ -146,18 +147,6 @@ class ConditionalGAN(
     @property
     def device(self) -> torch.device:
         return self.latent_directions.device
-
-    def compose_latent(
-        self,
-        seed: int,
-        truncation: float = 1.0,
-        direction_weights: list[float] | None = None,
-        raw_offsets: dict[int, float] | None = None,
-    ) -> torch.Tensor:
-        """z = ψ·z_seed + Σ_k a_k·u_k, then raw dims shifted (see models.latent.compose_latent)."""
-        return compose_latent(
-            seed, self.config.latent_dim, self.latent_directions, truncation, direction_weights, raw_offsets
-        )
 
     @torch.inference_mode()
     def generate(self, z: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:

@@ -5,6 +5,22 @@ from __future__ import annotations
 import torch
 
 
+class LatentSliders:
+    """Mixin for generators with `config.latent_dim` and a `latent_directions` buffer (K, latent_dim)."""
+
+    def compose_latent(
+        self,
+        seed: int,
+        truncation: float = 1.0,
+        direction_weights: list[float] | None = None,
+        raw_offsets: dict[int, float] | None = None,
+    ) -> torch.Tensor:
+        """z = ψ·z_seed + Σ_k a_k·u_k, then raw dims shifted: the latent the GAN tab's sliders describe."""
+        return compose_latent(
+            seed, self.config.latent_dim, self.latent_directions, truncation, direction_weights, raw_offsets
+        )
+
+
 def seed_latent(seed: int, latent_dim: int) -> torch.Tensor:
     """The noise vector z (latent_dim,) of a seed, identical on every device."""
     return torch.randn(latent_dim, generator=torch.Generator().manual_seed(seed))
