@@ -9,7 +9,7 @@ import torch
 from huggingface_hub.utils import logging as hub_logging
 from PIL import Image
 
-from ui import gan, lstm_classify, lstm_text
+from ui import about, gan, lstm_classify, lstm_text
 
 # The background Hub check retries quietly; the Model panel tells users what happened.
 hub_logging.set_verbosity_error()
@@ -40,10 +40,12 @@ def build_demo() -> gr.Blocks:
             explore_inputs, explore_outputs, provenance_md, model_in_use = gan.build_tab()
             lstm_text.build_tab()
             lstm_classify.build_tab()
+        provenance_panel = about.build_panel()
         demo.load(
             gan.gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False
         )
         demo.load(gan.provenance, [model_in_use], [provenance_md], api_visibility="private")
+        demo.load(about.models_provenance, None, provenance_panel, api_visibility="private")
         gr.api(ping, api_name="ping")
         if os.environ.get("GANLAB_BENCH") == "1":  # baseline endpoint for bench/gan_bench.py only
             hidden = gr.Image(visible=False, format="png")

@@ -49,3 +49,11 @@ def test_as_int_and_as_float_accept_numbers_and_numeric_text():
     for bad in (float("inf"), float("-inf"), float("nan"), 1.5, "big"):
         with pytest.raises(gr.Error, match="ψ must be a number from 0 to 1"):
             as_float(bad, "ψ", 0, 1)
+
+
+def test_provenance_panel_lists_every_model():
+    from ui import about
+
+    text = about.models_provenance()
+    for name in about.SHOWN:
+        assert f"**{name}**: bundled folder `weights/{name}`" in text

@@ -1,0 +1,25 @@
+"""Footer panel: where every model in use came from (Hub repo and commit, or bundled folder)."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from models import registry
+
+SHOWN = ("dcgan-mnist", "char-lstm-shakespeare", "sentiment-lstm-sst2", "names-lstm")
+
+
+def models_provenance() -> str:
+    lines = []
+    for name in SHOWN:
+        try:
+            lines.append(f"- **{name}**: {registry.load_model(name).describe()}")
+        except registry.ModelLoadError as error:
+            lines.append(f"- **{name}**: not available ({error})")
+    return "\n".join(lines)
+
+
+def build_panel() -> gr.Markdown:
+    """An accordion listing the models' provenance; returns the Markdown to fill on page load."""
+    with gr.Accordion("Where the models come from", open=False):
+        return gr.Markdown("Loading…", elem_id="models-provenance")
