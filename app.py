@@ -27,7 +27,7 @@ def ping() -> str:
     return "ok"
 
 
-def noop_image() -> gr.Image:
+def noop_image() -> Image.Image:
     """Benchmark baseline: a fixed 336×336 image, the size /gan_generate returns, with no model call."""
     return Image.new("L", (336, 336), 0)
 
