@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shlex
 import sys
 import tempfile
 import time
@@ -27,6 +26,7 @@ import torch.nn.functional as F
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from the repo root
 from models.text_classifier import NameConfig, NameLSTM  # noqa: E402
 from training.evaluate_names import DATA_DIR, evaluate, read_names, split_names  # noqa: E402
+from training.run_record import run_facts  # noqa: E402
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("--data", default=str(DATA_DIR), help="folder of <Language>.txt files, one name a line")
@@ -129,24 +129,14 @@ train_seconds = time.time() - start_time
 model.save_pretrained(out_dir)
 shipped = NameLSTM.from_pretrained(str(out_dir)).eval()
 holdout = evaluate(shipped, test)
-size_bytes = (out_dir / "model.safetensors").stat().st_size
-command = "python " + shlex.join(sys.argv)
 result = {
     "holdout": holdout,
     "train_names": len(encoded),
     "class_weights": dict(zip(languages, [round(w, 3) for w in class_weight.tolist()])),
-    "train_seconds": round(train_seconds, 1),
-    "steps": step,
-    "params": num_params,
-    "model_safetensors_bytes": size_bytes,
-    "threads": torch.get_num_threads(),
-    "torch": torch.__version__,
-    "dry_run": args.dry_run,
-    "args": vars(args),
-    "command": command,
-    "eval_command": f"python training/evaluate_names.py --weights {out_dir}",
+    **run_facts(args, out_dir, step, num_params, train_seconds, "evaluate_names.py"),
 }
 (out_dir / "eval.json").write_text(json.dumps(result, indent=2) + "\n")
+size_bytes, command = result["model_safetensors_bytes"], result["command"]
 rows = "\n".join(
     f"| {lang} | {counts[i]} | {r['support']} | {r['precision']:.2f} | {r['recall']:.2f} | {r['f1']:.2f} |"
     for i, (lang, r) in enumerate(holdout["per_class"].items())

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shlex
 import sys
 import tempfile
 import time
@@ -25,6 +24,7 @@ import torch.nn.functional as F
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from the repo root
 from models.text_classifier import PAD, UNK, SentimentConfig, SentimentLSTM, tokenize_words  # noqa: E402
 from training.evaluate_sentiment import DATA_DIR, evaluate, read_rt_polarity, read_sst  # noqa: E402
+from training.run_record import run_facts  # noqa: E402
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument(
@@ -141,25 +141,15 @@ model.half().save_pretrained(out_dir)
 shipped = SentimentLSTM.from_pretrained(str(out_dir)).eval()
 dev_result = evaluate(shipped, dev)
 rt_result = evaluate(shipped, read_rt_polarity(args.data)[:: 50 if args.dry_run else 1])
-size_bytes = (out_dir / "model.safetensors").stat().st_size
-command = "python " + shlex.join(sys.argv)
 result = {
     "sst2_dev": dev_result,
     "rt_polarity": rt_result,
     "train_phrases": len(encoded),
-    "train_seconds": round(train_seconds, 1),
-    "steps": step,
-    "params": num_params,
-    "model_safetensors_bytes": size_bytes,
-    "threads": torch.get_num_threads(),
-    "torch": torch.__version__,
-    "dry_run": args.dry_run,
-    "args": vars(args),
-    "command": command,
-    "eval_command": f"python training/evaluate_sentiment.py --weights {out_dir}",
+    **run_facts(args, out_dir, step, num_params, train_seconds, "evaluate_sentiment.py"),
     "history": history,
 }
 (out_dir / "eval.json").write_text(json.dumps(result, indent=2) + "\n")
+size_bytes, command = result["model_safetensors_bytes"], result["command"]
 card = f"""---
 license: mit
 library_name: pytorch
