@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import torch
 import torch.nn as nn
@@ -44,6 +45,9 @@ USE_HUB = os.environ.get("GANLAB_USE_HUB", "1") != "0"  # 0: serve the bundled f
 MAX_CACHED_MODELS = 4
 _REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.-]{0,95}$")
 _REVISION = re.compile(r"^[\w.-][\w./-]{0,99}$")
+
+
+T = TypeVar("T")
 
 
 class ModelLoadError(Exception):
@@ -185,7 +189,7 @@ def load_folder(
     return model, spec
 
 
-def _with_deadline(fn: Callable[[], tuple[str, str]], seconds: float) -> tuple[str, str]:
+def _with_deadline(fn: Callable[[], T], seconds: float) -> T:
     """Run fn in a daemon thread; raise HubUnavailable if it takes longer than `seconds`."""
     result: dict = {}
 

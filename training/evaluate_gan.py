@@ -169,16 +169,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+def per_digit(result: dict) -> list[tuple[int, float, float, float]]:
+    """(digit, accuracy, diversity, real diversity) rows of an evaluate_generator result."""
+    columns = (
+        result["per_digit_accuracy"],
+        result["per_digit_diversity"],
+        result["per_digit_diversity_real"],
+    )
+    return [(d, *row) for d, row in enumerate(zip(*columns, strict=True))]
+
+
 def print_table(result: dict) -> None:
     print(f"{'digit':>5} {'accuracy':>9} {'diversity':>10} {'real div.':>10}")
-    for d, (acc, div, real) in enumerate(
-        zip(
-            result["per_digit_accuracy"],
-            result["per_digit_diversity"],
-            result["per_digit_diversity_real"],
-            strict=True,
-        )
-    ):
+    for d, acc, div, real in per_digit(result):
         print(f"{d:>5} {acc:>9.4f} {div:>10.3f} {real:>10.3f}")
     print(f"class accuracy {result['class_accuracy']:.4f}")
     print(f"FID {result['fid']:.3f}   (real train vs test floor {result['fid_real_floor']:.3f})")

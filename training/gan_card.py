@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from training.evaluate_gan import per_digit
+
 TEMPLATE = """---
 license: mit
 library_name: pytorch
@@ -63,6 +65,8 @@ Per digit:
 
 ## Use
 ```python
+import torch
+
 from models.dcgan import ConditionalGAN  # from the GAN & LSTM Lab repository
 gan = ConditionalGAN.from_pretrained("<this repo id or folder>")
 images = gan.sample(torch.tensor([3, 1, 4]))  # (3, 1, 28, 28) in [-1, 1]
@@ -79,17 +83,7 @@ def write_gan_card(folder: str | Path, result: dict, eval_command: str) -> Path:
     clf_acc = (
         json.loads(classifier_eval.read_text())["test_accuracy"] if classifier_eval.exists() else float("nan")
     )
-    rows = "\n".join(
-        f"| {d} | {a:.2%} | {v:.3f} | {r:.3f} |"
-        for d, (a, v, r) in enumerate(
-            zip(
-                result["per_digit_accuracy"],
-                result["per_digit_diversity"],
-                result["per_digit_diversity_real"],
-                strict=True,
-            )
-        )
-    )
+    rows = "\n".join(f"| {d} | {a:.2%} | {v:.3f} | {r:.3f} |" for d, a, v, r in per_digit(result))
     text = TEMPLATE.format(
         g_params=log.get("generator_parameters", 0),
         d_params=log.get("discriminator_parameters", 0),
