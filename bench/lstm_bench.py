@@ -1,6 +1,8 @@
 """Char-LSTM speed at batch 1: characters per second of `step` (one char at a time, state carried)
-and of `generate`, float32 and int8 (`CharLSTM.quantized()`), with 1 thread and with torch's default
-thread count, each measured in a worker thread the way Gradio runs handlers.
+and of `generate`, float32 and int8 (`CharLSTM.quantized()`), with 1 thread and with the default
+thread count (torch's and the BLAS's), each measured in a worker thread the way Gradio runs handlers.
+The float path on a CPU runs its matrix-vector products through NumPy's BLAS, whose thread count is
+fixed when NumPy loads: each thread count is measured in its own process.
 
     python bench/lstm_bench.py [--weights weights/char-lstm-shakespeare] [--chars 1000] [--repeats 3]
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -71,23 +74,33 @@ def main() -> None:
     parser.add_argument("--weights", default="weights/char-lstm-shakespeare", help="folder or Hub repo id")
     parser.add_argument("--chars", type=int, default=1000, help="characters per measurement")
     parser.add_argument("--repeats", type=int, default=3, help="measurements per figure")
+    parser.add_argument("--threads", type=int, default=0, help="(internal) measure this thread count only")
     args = parser.parse_args()
+    if args.threads == 0:  # one child process per thread count: BLAS threads are set at import
+        print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs", flush=True)
+        for threads in sorted({1, DEFAULT_THREADS}):
+            env = {**os.environ, "OPENBLAS_NUM_THREADS": str(threads), "OMP_NUM_THREADS": str(threads)}
+            subprocess.run(
+                [sys.executable, __file__, *sys.argv[1:], "--threads", str(threads)], env=env, check=True
+            )
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
+        return
 
     model = CharLSTM.from_pretrained(args.weights).eval()
     int8 = model.quantized()
     ids = torch.randint(len(model.config.vocab), (args.chars,), generator=torch.Generator().manual_seed(0))
     config = model.config
-    print(f"{args.weights}: {config.num_layers}×{config.hidden_size}, batch 1, {args.chars} chars per figure")
-    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
-    for threads in sorted({1, DEFAULT_THREADS}):
+    print(
+        f"-- {args.weights}: {config.num_layers}×{config.hidden_size}, batch 1, {args.chars} chars per figure"
+    )
+    for threads in (args.threads,):
         torch.set_num_threads(threads)
-        print(f"-- {threads} thread{'s' if threads > 1 else ''}")
-        print("  step, float32 (fused gates)   ", measure(step_rate, model, ids, args.repeats))
+        print(f"-- {threads} thread{'s' if threads > 1 else ''} (torch and BLAS)")
+        print("  step, float32 (NumPy gates)   ", measure(step_rate, model, ids, args.repeats))
         print("  step, int8 (quantized())      ", measure(step_rate, int8, ids, args.repeats))
         print("  nn.LSTM per char, oneDNN off  ", measure(lstm_no_onednn_rate, model, ids, args.repeats))
         print("  generate, float32             ", measure(generate_rate, model, ids, args.repeats))
-        print("  generate, int8                ", measure(generate_rate, int8, ids, args.repeats))
-    print(f"load average after: {os.getloadavg()[0]:.2f}")
+        print("  generate, int8                ", measure(generate_rate, int8, ids, args.repeats), flush=True)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -110,7 +111,7 @@ class CharLSTM(
         `step` and `generate`; `trace` and `save_pretrained` need the float model.
         """
         float_copy = copy.deepcopy(self).cpu().eval()
-        float_copy.__dict__.pop("_fused", None)  # the float path's cache, unused by the int8 copy
+        float_copy.__dict__.pop("_numpy", None)  # the float path's cache, unused by the int8 copy
         with warnings.catch_warnings():  # torch.ao.quantization is deprecated in favour of torchao
             warnings.simplefilter("ignore")
             int8 = torch.ao.quantization.quantize_dynamic(float_copy, {nn.LSTM, nn.Linear}, dtype=torch.qint8)
@@ -186,16 +187,49 @@ class CharLSTM(
         shape = (self.config.num_layers, batch_size, self.config.hidden_size)
         return torch.zeros(shape, device=self.device), torch.zeros(shape, device=self.device)
 
-    def _fused_weights(self) -> list[tuple[torch.Tensor, torch.Tensor]]:
-        """Per layer [W_ih | W_hh]ᵀ (in + H, 4H) and b_ih + b_hh (1, 4H), rebuilt when the weights change."""
-        key = tuple((p.data_ptr(), p._version) for p in self.lstm.parameters())
-        if getattr(self, "_fused_key", None) != key:
-            fused = []  # built aside, then swapped in: other threads may be reading the old list
+    def _numpy_weights(
+        self,
+    ) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray, np.ndarray, np.ndarray]:
+        """([(W (4H, in + H), b (4H,)) per layer], embedding (V, E), head W (V, H), head b (V,)) as float32
+        NumPy arrays, rebuilt when the weights change. W is [W_ih | W_hh]: one matrix-vector product per layer."""
+        params = list(self.parameters())
+        key = tuple((p.data_ptr(), p._version) for p in params)
+        if getattr(self, "_numpy_key", None) != key:
+            layers = []  # built aside, then swapped in: other threads may be reading the old ones
             for layer in range(self.config.num_layers):
-                w_ih, w_hh, b_ih, b_hh = self._layer_weights(layer)
-                fused.append((torch.cat([w_ih, w_hh], 1).t().contiguous(), (b_ih + b_hh)[None]))
-            self._fused, self._fused_key = fused, key
-        return self._fused
+                w_ih, w_hh, b_ih, b_hh = (t.detach().float().cpu() for t in self._layer_weights(layer))
+                layers.append((torch.cat([w_ih, w_hh], 1).numpy().copy(), (b_ih + b_hh).numpy().copy()))
+            embedding = self.embedding.weight.detach().float().cpu().numpy().copy()
+            head_w = self.head.weight.detach().float().cpu().numpy().copy()
+            head_b = self.head.bias.detach().float().cpu().numpy().copy()
+            self._numpy, self._numpy_key = (layers, embedding, head_w, head_b), key
+        return self._numpy
+
+    def _numpy_steps(
+        self, ids: list[int], h: list[np.ndarray], c: list[np.ndarray], weights: tuple | None = None
+    ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
+        """The LSTM equations over ids one at a time at batch 1 in NumPy (float32); h, c: L × (H,).
+        `weights`: what `_numpy_weights()` returned (looked up when None; callers in a loop pass it).
+
+        Returns the logits (V,) after the last id and the new h, c (new lists; the inputs are not
+        modified). A matrix-vector product through NumPy's BLAS reads the weights several times
+        faster here than torch's batch-1 paths do.
+        """
+        layers, embedding, head_w, head_b = weights or self._numpy_weights()
+        hidden = self.config.hidden_size
+        h, c = list(h), list(c)
+        x = h[-1]  # no ids: the prediction from the given state
+        for index in ids:
+            x = embedding[index]
+            for layer, (weight, bias) in enumerate(layers):
+                z = weight @ np.concatenate((x, h[layer]))  # (4H,): i, f, g, o pre-activations
+                z += bias
+                gate = 1.0 / (1.0 + np.exp(-z))  # sigmoid of all four; g's slice is replaced by tanh
+                c[layer] = gate[hidden : 2 * hidden] * c[layer] + gate[:hidden] * np.tanh(
+                    z[2 * hidden : 3 * hidden]
+                )
+                h[layer] = x = gate[3 * hidden :] * np.tanh(c[layer])
+        return head_w @ x + head_b, h, c
 
     @torch.inference_mode()
     def step(
@@ -203,26 +237,25 @@ class CharLSTM(
     ) -> tuple[torch.Tensor, tuple[torch.Tensor, torch.Tensor]]:
         """Feed ids (T,) at batch 1 from `state` (h, c each (L, 1, H)) → next-char logits (V,), new state.
 
-        Short inputs go through one fused matmul per layer and step: at batch 1 on a CPU that is ~2x
-        faster than nn.LSTM without oneDNN and ~10x faster than with it; long prompts go through nn.LSTM,
-        and so does every input of an int8 copy (its quantized LSTM has no fused weights).
+        On a CPU, short inputs of the float model run the gate equations in NumPy (`_numpy_steps`:
+        ~3x faster than torch's batch-1 paths here, see bench/lstm_bench.py); long prompts, GPU models
+        and int8 copies go through nn.LSTM, which batches the input projections over the sequence.
         """
         self.eval()
-        if state is None:
-            state = self.zero_state(1)
-        ids = ids.to(self.device).view(-1)
-        if len(ids) >= 32 or self.is_quantized:  # a sequence: nn.LSTM batches the input projections
-            out, state = self.lstm(self.embedding(ids)[None], state)  # (1, T, H)
+        ids = ids.view(-1)
+        if len(ids) >= 32 or self.is_quantized or self.device.type != "cpu":
+            if state is None:
+                state = self.zero_state(1)
+            out, state = self.lstm(self.embedding(ids.to(self.device))[None], state)  # (1, T, H)
             return self.head(out[:, -1])[0], state  # quantized Linear needs a batch dimension
-        h, c = list(state[0][:, 0:1].unbind(0)), list(state[1][:, 0:1].unbind(0))  # L × (1, H)
-        for x in self.embedding(ids)[:, None]:  # (1, E) per char
-            for layer, (weight, bias) in enumerate(self._fused_weights()):
-                gates = torch.addmm(bias, torch.cat([x, h[layer]], 1), weight)  # (1, 4H): i, f, g, o
-                i, f, g, o = gates.chunk(4, 1)
-                c[layer] = torch.sigmoid(f) * c[layer] + torch.sigmoid(i) * torch.tanh(g)
-                h[layer] = x = torch.sigmoid(o) * torch.tanh(c[layer])
-        state = (torch.stack(h), torch.stack(c))  # (L, 1, H) each
-        return self.head(state[0][-1, 0]), state
+        if state is None:
+            h = c = [np.zeros(self.config.hidden_size, np.float32)] * self.config.num_layers
+        else:
+            h = list(state[0][:, 0].float().numpy())
+            c = list(state[1][:, 0].float().numpy())
+        logits, h, c = self._numpy_steps(ids.tolist(), h, c)
+        state = (torch.from_numpy(np.stack(h)[:, None]), torch.from_numpy(np.stack(c)[:, None]))  # (L, 1, H)
+        return torch.from_numpy(logits), state
 
     @torch.inference_mode()
     def trace(self, ids: torch.Tensor) -> dict[str, torch.Tensor]:
@@ -276,34 +309,58 @@ class CharLSTM(
         if len(prompt_ids) == 0:
             prompt_ids = torch.tensor([self.char_to_index.get("\n", 0)])
         logits, state = self.step(prompt_ids)
+        numpy_path = not self.is_quantized and self.device.type == "cpu"
+        if numpy_path:  # stay in NumPy between characters: no tensor round trips per step
+            weights = self._numpy_weights()
+            logits = logits.numpy()
+            h, c = list(state[0][:, 0].numpy()), list(state[1][:, 0].numpy())
+        vocab = self.config.vocab
         for _ in range(max_new_chars):
-            probs = _sampling_distribution(logits.float().cpu(), temperature, top_k, top_p)  # (V,)
+            scores = logits if numpy_path else logits.float().cpu().numpy()
+            probs = _sampling_distribution_np(scores.astype(np.float64), temperature, top_k, top_p)  # (V,)
             if temperature == 0:
-                index = int(torch.argmax(probs))
+                index = int(np.argmax(probs))
+            else:  # inverse CDF of one uniform draw from the caller's torch generator: seeds reproduce
+                u = float(torch.rand((), generator=generator, dtype=torch.float64))
+                index = min(
+                    int(np.searchsorted(np.cumsum(probs), u * probs.sum(), side="right")), len(probs) - 1
+                )
+                while probs[index] == 0:  # never land on a filtered-out char through rounding
+                    index -= 1
+            top = np.argsort(-probs, kind="stable")[:5]
+            yield index, float(probs[index]), [(vocab[i], float(probs[i])) for i in top]
+            if numpy_path:
+                logits, h, c = self._numpy_steps([index], h, c, weights)
             else:
-                index = int(torch.multinomial(probs, 1, generator=generator))
-            top = torch.topk(probs, min(5, len(probs)))
-            pairs = zip(top.indices.tolist(), top.values.tolist(), strict=True)  # one conversion, not ten
-            top5 = [(self.config.vocab[i], p) for i, p in pairs]
-            yield index, float(probs[index]), top5
-            logits, state = self.step(torch.tensor([index]), state)
+                logits, state = self.step(torch.tensor([index]), state)
+
+
+def _sampling_distribution_np(logits: np.ndarray, temperature: float, top_k: int, top_p: float) -> np.ndarray:
+    """logits (V,) → probabilities (V,) with temperature, then top-k, then nucleus (top-p) filtering."""
+    if temperature == 0:
+        shifted = np.exp(logits - logits.max())
+        return shifted / shifted.sum()
+    logits = logits / temperature
+    if 0 < top_k < len(logits):
+        kth = np.partition(logits, len(logits) - top_k)[len(logits) - top_k]
+        logits = np.where(logits < kth, -np.inf, logits)
+    probs = np.exp(logits - logits.max())
+    probs /= probs.sum()
+    if top_p < 1:
+        order = np.argsort(-probs, kind="stable")
+        sorted_probs = probs[order]
+        # drop a char when the more likely ones before it already reach top_p (the top one always stays)
+        drop = (np.cumsum(sorted_probs) - sorted_probs) >= top_p
+        sorted_probs[drop] = 0.0
+        probs = np.zeros_like(probs)
+        probs[order] = sorted_probs / sorted_probs.sum()
+    return probs
 
 
 def _sampling_distribution(
     logits: torch.Tensor, temperature: float, top_k: int, top_p: float
 ) -> torch.Tensor:
-    """logits (V,) → probabilities (V,) with temperature, then top-k, then nucleus (top-p) filtering."""
-    if temperature == 0:
-        return torch.softmax(logits, dim=-1)
-    logits = logits / temperature
-    if 0 < top_k < len(logits):
-        kth = torch.topk(logits, top_k).values[-1]
-        logits = logits.masked_fill(logits < kth, float("-inf"))
-    probs = torch.softmax(logits, dim=-1)
-    if top_p < 1:
-        sorted_probs, order = torch.sort(probs, descending=True)
-        # drop a char when the more likely ones before it already reach top_p (the top one always stays)
-        drop = (torch.cumsum(sorted_probs, 0) - sorted_probs) >= top_p
-        sorted_probs[drop] = 0.0
-        probs = torch.zeros_like(probs).index_copy_(0, order, sorted_probs / sorted_probs.sum())
-    return probs
+    """The torch form of `_sampling_distribution_np` (float32 in, float32 out)."""
+    return torch.from_numpy(
+        _sampling_distribution_np(logits.double().numpy(), temperature, top_k, top_p).astype(np.float32)
+    )

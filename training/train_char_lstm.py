@@ -12,6 +12,7 @@ streams read `seq_len` characters at a time, carrying the LSTM state between chu
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import math
 import shlex
@@ -62,6 +63,9 @@ parser.add_argument(
 )
 parser.add_argument(
     "--max-steps", type=int, default=0, help="stop after this many steps (0: time budget only)"
+)
+parser.add_argument(
+    "--ema", type=float, default=0.0, help="evaluate and ship an EMA of the weights with this decay (0: off)"
 )
 parser.add_argument("--eval-every", type=int, default=200, help="steps between validation-loss evaluations")
 parser.add_argument(
@@ -148,6 +152,8 @@ def learning_rate(step: int, progress: float) -> float:
 
 # ---- training loop ----
 budget_s = args.minutes * 60
+# Polyak / EMA averaging of the weights (optional): validation, checkpointing and shipping then use the average
+ema_model = copy.deepcopy(model) if args.ema > 0 else None
 best_loss, best_step, best_state = float("inf"), 0, None
 step, chars_seen, state, smoothed = 0, 0, None, None
 history = []
@@ -157,10 +163,11 @@ for x, y, new_epoch in batches(torch.Generator().manual_seed(args.seed)):
     progress = max((time.perf_counter() - start) / budget_s, step / args.max_steps if args.max_steps else 0.0)
     done = progress >= 1.0
     if step % args.eval_every == 0 or done:  # (1) validation loss on the whole validation split
-        val_loss = validation_loss(model, val_ids)
+        evaluated = model if ema_model is None else ema_model
+        val_loss = validation_loss(evaluated, val_ids)
         if val_loss < best_loss:
             best_loss, best_step = val_loss, step
-            best_state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
+            best_state = {k: v.detach().to("cpu", copy=True) for k, v in evaluated.state_dict().items()}
         elapsed = time.perf_counter() - start
         history.append({"step": step, "val_loss": round(val_loss, 4), "seconds": round(elapsed, 1)})
         train_msg = f"train {smoothed:.4f}" if smoothed is not None else "train -"
@@ -181,6 +188,9 @@ for x, y, new_epoch in batches(torch.Generator().manual_seed(args.seed)):
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), args.grad_clip)
     optimizer.step()
+    if ema_model is not None:
+        with torch.no_grad():
+            torch._foreach_lerp_(list(ema_model.parameters()), list(model.parameters()), 1.0 - args.ema)
     step += 1
     chars_seen += x.numel()
     if step % 20 == 0 or args.dry_run:  # .item() syncs the GPU: not every step
@@ -229,7 +239,7 @@ def training_section(result: dict) -> str:
         f"Truncated BPTT over {args.batch_size} contiguous streams of {args.seq_len} characters, AdamW "
         f"(peak lr {args.lr}, weight decay {args.weight_decay}), {args.warmup_steps} warm-up steps then "
         f"cosine decay to {args.final_lr_fraction} × lr over the time budget, gradient clipping at "
-        f"{args.grad_clip}; the checkpoint with the lowest validation loss is kept."
+        f"{args.grad_clip}{f'; weights averaged by an EMA (decay {args.ema})' if args.ema else ''}; the checkpoint with the lowest validation loss is kept."
     )
     origin = result["init_from"]
     if origin is None:

@@ -32,6 +32,7 @@ parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.R
 parser.add_argument("--data", default=str(DATA_DIR), help="folder of <Language>.txt files, one name a line")
 parser.add_argument("--out", default=None, help="weights folder (default weights/names-lstm)")
 parser.add_argument("--threads", type=int, default=1, help="CPU threads for torch")
+parser.add_argument("--device", default="cpu", help="torch device to train on ('cpu', 'cuda')")
 parser.add_argument("--epochs", type=float, default=20, help="passes over the training names")
 parser.add_argument("--batch-size", type=int, default=64, help="names per step")
 parser.add_argument("--lr", type=float, default=3e-3, help="peak Adam learning rate (linear decay to 0)")
@@ -45,6 +46,12 @@ parser.add_argument(
     "--class-weight-power", type=float, default=0.5, help="loss weight ∝ share^-power (0: off)"
 )
 parser.add_argument("--prefix-weight", type=float, default=0.3, help="share of the loss on earlier prefixes")
+parser.add_argument(
+    "--val-fraction",
+    type=float,
+    default=0.0,
+    help="hold a stratified share of the training names out as a validation set for choosing a recipe (0: none)",
+)
 parser.add_argument("--split-seed", type=int, default=0, help="seed of the stratified hold-out split")
 parser.add_argument("--seed", type=int, default=1337, help="seed of weights, dropout and batch order")
 parser.add_argument("--dry-run", action="store_true", help="a few tiny batches, temp out dir (<30 s)")
@@ -58,6 +65,9 @@ out_dir = Path(args.out or (tempfile.mkdtemp(prefix="names-") if args.dry_run el
 # ---- data: distinct (name, language) pairs, stratified 90 / 10 split ----
 pairs, languages = read_names(args.data)
 train, test = split_names(pairs, seed=args.split_seed)
+validation = []
+if args.val_fraction > 0:  # a validation set inside the training names: the hold-out stays untouched
+    train, validation = split_names(train, seed=args.split_seed + 1, holdout=args.val_fraction)
 if args.dry_run:
     args.embedding_dim, args.hidden_size, args.epochs = 16, 32, 1
 config = NameConfig(
@@ -68,12 +78,14 @@ config = NameConfig(
     num_layers=args.num_layers,
     dropout=args.dropout,
 )
-model = NameLSTM(config)
+device = torch.device(args.device)
+model = NameLSTM(config).to(device)
 encoded = [(model.encode(name)[0][: config.max_chars], languages.index(lang)) for name, lang in train]
 counts = Counter(label for _, label in encoded)
 share = torch.tensor([counts[c] / len(encoded) for c in range(len(languages))])
 class_weight = share**-args.class_weight_power  # (C,)
 class_weight = class_weight / (class_weight * share).sum()  # mean weight 1 over the training names
+class_weight = class_weight.to(device)
 num_params = sum(p.numel() for p in model.parameters())
 print(
     f"{len(encoded):,} train / {len(test):,} hold-out names, {len(languages)} languages, {num_params:,} params"
@@ -93,12 +105,14 @@ def batches():
 def prefix_loss(logits: torch.Tensor, lengths: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
     """Class-weighted (1 - w) · CE of the full name + w · CE over its prefixes (prefix t weighted ∝ t)."""
     B, T, C = logits.shape
-    steps = torch.arange(1, T + 1)[None].expand(B, T)  # (B, T)
+    steps = torch.arange(1, T + 1, device=logits.device)[None].expand(B, T)  # (B, T)
     weights = torch.where(steps <= lengths[:, None], steps.float(), 0.0)
     weights = weights / weights.sum(1, keepdim=True)  # (B, T), each row sums to 1
     per_step = F.cross_entropy(logits.reshape(B * T, C), labels.repeat_interleave(T), reduction="none")
     prefixes = (per_step.view(B, T) * weights).sum(1)  # (B,)
-    final = F.cross_entropy(logits[torch.arange(B), lengths - 1], labels, reduction="none")  # (B,)
+    final = F.cross_entropy(
+        logits[torch.arange(B, device=logits.device), lengths - 1], labels, reduction="none"
+    )  # (B,)
     per_name = (1 - args.prefix_weight) * final + args.prefix_weight * prefixes
     return (per_name * class_weight[labels]).mean()
 
@@ -111,6 +125,7 @@ step, start_time = 0, time.time()
 while step < total_steps:
     model.train()
     for ids, lengths, labels in batches():
+        ids, lengths, labels = ids.to(device), lengths.to(device), labels.to(device)
         loss = prefix_loss(model(ids), lengths, labels)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
@@ -125,12 +140,13 @@ while step < total_steps:
             break
 train_seconds = time.time() - start_time
 
-# ---- save (float32: the model is small), then measure what was saved ----
-model.save_pretrained(out_dir)
+# ---- save in float16 (each file under 10 MB), then measure what was saved ----
+model.cpu().half().save_pretrained(out_dir)
 shipped = NameLSTM.from_pretrained(str(out_dir)).eval()
 holdout = evaluate(shipped, test)
 result = {
     "holdout": holdout,
+    "validation": evaluate(shipped, validation) if validation else None,
     "train_names": len(encoded),
     "class_weights": dict(zip(languages, [round(w, 3) for w in class_weight.tolist()])),
     **run_facts(args, out_dir, step, num_params, train_seconds, "evaluate_names.py"),
@@ -180,7 +196,7 @@ A one-direction character LSTM ({config.num_layers} layers of {config.hidden_siz
 character embedding, dropout {config.dropout}) that guesses which of {len(languages)} languages a surname
 comes from. After every character a linear head reads the LSTM state joined with a running max over all
 states so far, so the trace shows the belief after each letter; the verdict is its last step.
-{num_params:,} parameters ({size_bytes / 1e6:.1f} MB, float32). The {len(config.vocab)} known characters
+{num_params:,} parameters ({size_bytes / 1e6:.1f} MB, stored in float16, loaded as float32). The {len(config.vocab)} known characters
 (accents kept) and the language names are in config.json; unknown characters are dropped and reported.
 Load with `models.text_classifier.NameLSTM.from_pretrained(folder)`.
 

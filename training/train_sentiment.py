@@ -11,6 +11,7 @@ each word, so its left-to-right trace means something and its verdict is the tra
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import sys
 import tempfile
@@ -32,6 +33,7 @@ parser.add_argument(
 )
 parser.add_argument("--out", default=None, help="weights folder (default weights/sentiment-lstm-sst2)")
 parser.add_argument("--threads", type=int, default=1, help="CPU threads for torch")
+parser.add_argument("--device", default="cpu", help="torch device to train on ('cpu', 'cuda')")
 parser.add_argument("--epochs", type=float, default=4, help="passes over the training phrases")
 parser.add_argument("--batch-size", type=int, default=64, help="phrases per step")
 parser.add_argument("--lr", type=float, default=2e-3, help="peak Adam learning rate (linear decay to 0)")
@@ -73,7 +75,8 @@ config = SentimentConfig(
     num_layers=args.num_layers,
     dropout=args.dropout,
 )
-model = SentimentLSTM(config)
+device = torch.device(args.device)
+model = SentimentLSTM(config).to(device)
 encoded = [(model.encode(sentence)[0][: config.max_tokens], label) for sentence, label in train]
 encoded = [(ids, label) for ids, label in encoded if len(ids)]
 num_params = sum(p.numel() for p in model.parameters())
@@ -99,12 +102,12 @@ def batches():
 def prefix_loss(logits: torch.Tensor, lengths: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
     """(1 - w) · CE of the full phrase + w · CE over its prefixes, prefix t weighted ∝ t."""
     B, T, C = logits.shape
-    steps = torch.arange(1, T + 1)[None].expand(B, T)  # (B, T) 1-based position
+    steps = torch.arange(1, T + 1, device=logits.device)[None].expand(B, T)  # (B, T) 1-based position
     weights = torch.where(steps <= lengths[:, None], steps.float(), 0.0)  # (B, T)
     weights = weights / weights.sum(1, keepdim=True)
     per_step = F.cross_entropy(logits.reshape(B * T, C), labels.repeat_interleave(T), reduction="none")
     prefixes = (per_step.view(B, T) * weights).sum(1).mean()
-    final = F.cross_entropy(logits[torch.arange(B), lengths - 1], labels)
+    final = F.cross_entropy(logits[torch.arange(B, device=logits.device), lengths - 1], labels)
     return (1 - args.prefix_weight) * final + args.prefix_weight * prefixes
 
 
@@ -119,6 +122,7 @@ while step < total_steps:
         if args.word_dropout > 0:  # teach the model what an unknown word looks like
             drop = torch.rand(ids.shape, generator=generator) < args.word_dropout
             ids = ids.masked_fill(drop & (ids > 0), 1)
+        ids, lengths, labels = ids.to(device), lengths.to(device), labels.to(device)
         loss = prefix_loss(model(ids), lengths, labels)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
@@ -129,7 +133,7 @@ while step < total_steps:
         if step % 200 == 0 or step == total_steps:
             print(f"step {step}/{total_steps} loss {loss.item():.4f} {time.time() - start_time:.0f}s")
         if step % steps_per_epoch == 0 or step == total_steps:
-            result = evaluate(model, dev)
+            result = evaluate(copy.deepcopy(model).cpu(), dev)
             history.append({"step": step, "dev_accuracy": result["accuracy"]})
             print(f"step {step}: dev accuracy {result['accuracy']:.4f}")
         if step == total_steps:
@@ -137,7 +141,7 @@ while step < total_steps:
 train_seconds = time.time() - start_time
 
 # ---- ship float16 weights, then measure what was shipped ----
-model.half().save_pretrained(out_dir)
+model.cpu().half().save_pretrained(out_dir)
 shipped = SentimentLSTM.from_pretrained(str(out_dir)).eval()
 dev_result = evaluate(shipped, dev)
 rt_result = evaluate(shipped, read_rt_polarity(args.data)[:: 50 if args.dry_run else 1])
