@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import os
 
-import gradio as gr
+# One BLAS thread per call, set before NumPy loads: the char-LSTM's batch-1 steps run through NumPy's
+# BLAS, whose idle worker threads would otherwise spin on the other core while other users wait.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", os.environ.get("GANLAB_TORCH_THREADS", "1"))
+
+import gradio as gr  # noqa: E402
 import torch
 from huggingface_hub.utils import logging as hub_logging
 from PIL import Image

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+server_pids: list[int] = []  # process ids of the apps started here, newest last (for RSS readings)
 
 
 @contextlib.contextmanager
@@ -29,6 +30,7 @@ def running_app(**env: str) -> Iterator[tuple[str, Path, float]]:
     start = time.perf_counter()
     server = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=full_env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)  # fmt: skip
+    server_pids.append(server.pid)
     try:
         yield f"http://127.0.0.1:{port}/", tmp, start
     finally:
@@ -43,7 +45,11 @@ def connect(url: str, tmp: Path, timeout_s: float = 120):
     deadline = time.monotonic() + timeout_s
     while True:
         try:
-            return Client(url, verbose=False, download_files=str(tmp / "downloads"))
+            # verify=False: plain HTTP on loopback, and it spares every request gradio_client makes the
+            # ~20 ms of loading a CA bundle into a fresh SSL context (the load generator's main cost)
+            return Client(
+                url, verbose=False, download_files=str(tmp / "downloads"), ssl_verify=False
+            )
         except Exception:
             if time.monotonic() > deadline:
                 raise

@@ -26,6 +26,20 @@ def test_handlers_in_process():
     assert caption.startswith("4 samples")
 
 
+def test_batched_generation_matches_single_requests():
+    """The slider endpoint's batch form: one pass for many requests, same pictures, bad rows isolated."""
+    rows = [("", 4, 7, 0.8, 1.0, 0, 0, 0, 0, 0, 0, -1.0), ("", 9, 123, 1.0, *[0.0] * 8)]
+    bad = ("", 4, "seven", 0.8, *[0.0] * 8)
+    images, verdicts, captions = gan.gan_generate_batch(*map(list, zip(*rows, bad, strict=True)))
+    for k, row in enumerate(rows):
+        single_path, single_verdict, single_caption = gan.gan_generate(*row)
+        assert Image.open(images[k]).tobytes() == Image.open(single_path).tobytes()
+        assert verdicts[k] == pytest.approx(single_verdict, abs=1e-5) and captions[k] == single_caption
+    assert images[2] is None and verdicts[2] is None and "Seed must be a whole number" in captions[2]
+    with pytest.raises(gr.Error, match="Seed must be a whole number"):  # alone, a bad request is an error
+        gan.gan_generate_batch(*[[value] for value in bad])
+
+
 @pytest.mark.parametrize(
     "value, message",
     [

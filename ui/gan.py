@@ -24,6 +24,7 @@ MAX_SEED = 2**31 - 1
 NUM_DIRECTION_SLIDERS = 5  # leading principal directions shown as sliders
 RAW_DIMS = (0, 1, 2)  # raw latent coordinates shown as sliders
 SLIDER_RANGE = 4.0  # directions and raw dims move by at most ±4 (z is N(0, 1) per dim)
+GAN_MAX_BATCH = 16  # slider requests served by one forward pass (bench/load_bench.py)
 
 INTRO = """### Generative adversarial network: draw digits from noise
 A **generator** G turns a vector of random numbers *z* (the **latent noise**, picked by the *seed*)
@@ -69,9 +70,8 @@ def _direction_labels(gan) -> list[str]:
     ]
 
 
-@gpu_task
-def gan_generate(model_id: str, digit: int, seed: int, truncation: float, *shifts: float):
-    """One digit from (digit, seed, ψ, direction and raw-dim shifts), with D's verdict."""
+def _explore_request(model_id: str, digit: int, seed: int, truncation: float, *shifts: float) -> tuple:
+    """Validate one Explore request → (gan, z (latent_dim,), digit, seed, ψ); bad values raise gr.Error."""
     gan = _loaded(model_id).model
     digit = as_int(digit, "Digit", 0, 9)
     seed = as_int(seed, "Seed", 0, MAX_SEED)
@@ -86,18 +86,60 @@ def gan_generate(model_id: str, digit: int, seed: int, truncation: float, *shift
         for d, v in zip(RAW_DIMS, values[NUM_DIRECTION_SLIDERS:], strict=True)
         if d < gan.config.latent_dim
     }
-    z = gan.compose_latent(seed, truncation, directions, raw).unsqueeze(0)  # (1, latent_dim)
-    labels = torch.tensor([digit])
-    image = gan.generate(z, labels)
-    picture = save_png(to_pil(image[0], scale=display_scale(image.shape[-1])))
-    if not _is_conditional(gan):
-        return picture, None, f"Seed **{seed}**, ψ = {truncation:g}. " + UNCONDITIONAL_NOTE
-    realness = float(gan.realness(image, labels)[0])
-    caption = (
-        f"Digit **{digit}**, seed **{seed}**, ψ = {truncation:g}. "
-        f"The discriminator gives it **{realness:.0%}** real."
-    )
-    return picture, _verdict(realness), caption
+    return gan, gan.compose_latent(seed, truncation, directions, raw), digit, seed, truncation
+
+
+def _render(gan, requests: list[tuple]) -> list[tuple]:
+    """One forward pass of G (and D) for requests to the same model → (image path, verdict, caption) each."""
+    z = torch.stack([r[1] for r in requests])  # (B, latent_dim)
+    labels = torch.tensor([r[2] for r in requests])  # (B,)
+    images = gan.generate(z, labels)  # (B, C, H, W)
+    realness = gan.realness(images, labels).tolist() if _is_conditional(gan) else None
+    results = []
+    for k, (_, _, digit, seed, truncation) in enumerate(requests):
+        picture = save_png(to_pil(images[k], scale=display_scale(images.shape[-1])))
+        if realness is None:
+            results.append((picture, None, f"Seed **{seed}**, ψ = {truncation:g}. " + UNCONDITIONAL_NOTE))
+            continue
+        caption = (
+            f"Digit **{digit}**, seed **{seed}**, ψ = {truncation:g}. "
+            f"The discriminator gives it **{realness[k]:.0%}** real."
+        )
+        results.append((picture, _verdict(realness[k]), caption))
+    return results
+
+
+@gpu_task
+def gan_generate(model_id: str, digit: int, seed: int, truncation: float, *shifts: float):
+    """One digit from (digit, seed, ψ, direction and raw-dim shifts), with D's verdict."""
+    request = _explore_request(model_id, digit, seed, truncation, *shifts)
+    return _render(request[0], [request])[0]
+
+
+@gpu_task
+def gan_generate_batch(*columns: list) -> tuple[list, list, list]:
+    """Gradio batch form of `gan_generate`: one list per input, one list per output.
+
+    Requests that arrive together share one forward pass per model. A batch of one raises gr.Error on
+    bad input like `gan_generate`; in a larger batch a bad request gets its message as its caption (an
+    exception would fail everyone's request in the batch).
+    """
+    rows = list(zip(*columns, strict=True))
+    if len(rows) == 1:
+        return tuple([value] for value in gan_generate(*rows[0]))
+    outputs: list[tuple | None] = [None] * len(rows)
+    groups: dict[int, list[tuple[int, tuple]]] = {}  # id(model) → [(row index, request)]
+    for i, row in enumerate(rows):
+        try:
+            request = _explore_request(*row)
+        except gr.Error as error:
+            outputs[i] = (None, None, f"⚠️ {error.message}")
+            continue
+        groups.setdefault(id(request[0]), []).append((i, request))
+    for members in groups.values():
+        for (i, _), result in zip(members, _render(members[0][1][0], [r for _, r in members]), strict=True):
+            outputs[i] = result
+    return tuple(list(column) for column in zip(*outputs, strict=True))
 
 
 @gpu_task
@@ -268,12 +310,18 @@ def build_tab() -> None:
     explore_outputs = [image, verdict, caption]
     gr.on(
         [digit.change, seed.change, truncation.input, *[s.input for s in direction_sliders + raw_sliders]],
-        gan_generate,
+        gan_generate_batch,
         explore_inputs,
         explore_outputs,
         api_name="gan_generate",
         trigger_mode="always_last",
         preprocess=False,
+        # Slider moves of many users that wait together share one forward pass; two batches at a time
+        # (one per core: under load the batches grow instead of threads fighting over the cores).
+        batch=True,
+        max_batch_size=GAN_MAX_BATCH,
+        concurrency_limit=2,
+        concurrency_id="gan_generate",
         api_description="One digit from digit, seed, truncation ψ, 5 principal-direction shifts and 3 raw "
         "latent shifts; returns the image, the discriminator's verdict and a caption.",
     )

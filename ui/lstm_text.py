@@ -24,6 +24,7 @@ MAX_ANALYSE_CHARS = 1000
 HEATMAP_CHARS = 120  # columns of the heatmap: the first characters of the text
 HEATMAP_UNITS = 8
 STREAM_EVERY_S = 0.05
+GENERATE_TIME_LIMIT_S = 60  # a busy server stops a generation here, with a note, rather than run on
 
 INTRO = """### A character-level LSTM that writes Shakespeare
 The model reads one character at a time and, after each one, guesses the next. Type the start of
@@ -82,9 +83,16 @@ def lstm_generate(prompt: str, length: int, temperature: float, top_k: int, top_
     shown_prompt = model.decode(ids)
     generator = torch.Generator().manual_seed(seed)
     text, probs, last = "", [], time.monotonic()
+    deadline = last + GENERATE_TIME_LIMIT_S
     for index, prob, _ in model.generate(ids, length, temperature, top_k, top_p, generator):
         text += model.config.vocab[index]
         probs.append(prob)
+        if time.monotonic() > deadline:
+            notes = (notes + "\n" if notes else "") + (
+                f"Stopped after {GENERATE_TIME_LIMIT_S} s with {len(text)} of {length} characters: "
+                "the server is busy, try again in a moment."
+            )
+            break
         if len(probs) == 1 or time.monotonic() - last >= STREAM_EVERY_S:  # first character at once
             last = time.monotonic()
             yield shown_prompt + text, [(shown_prompt, None), *_confidence_spans(text, probs)], notes
