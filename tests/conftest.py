@@ -92,6 +92,12 @@ def app_server(fake_hub):
 
 
 @pytest.fixture(scope="session")
+def app_log(app_server) -> Path:
+    """The app server's combined stdout/stderr."""
+    return _tmp / "app.log"
+
+
+@pytest.fixture(scope="session")
 def client(app_server):
     from gradio_client import Client
 

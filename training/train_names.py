@@ -157,6 +157,11 @@ rows = "\n".join(
     f"| {lang} | {counts[i]} | {r['support']} | {r['precision']:.2f} | {r['recall']:.2f} | {r['f1']:.2f} |"
     for i, (lang, r) in enumerate(holdout["per_class"].items())
 )
+where = (
+    torch.cuda.get_device_name(device)
+    if device.type == "cuda"
+    else f"{torch.get_num_threads()} CPU thread(s)"
+)
 card = f"""---
 license: mit
 library_name: pytorch
@@ -226,7 +231,7 @@ Accuracy **{holdout["accuracy"]:.4f}**, macro-F1 **{holdout["macro_f1"]:.4f}**.
 Adam (lr {args.lr}, linear decay to 0), batch {args.batch_size}, {args.epochs} epochs, gradient clipping at
 1.0; loss = {1 - args.prefix_weight} × cross-entropy of the full name + {args.prefix_weight} × cross-entropy
 of every prefix (prefix t weighted ∝ t), class-weighted. {train_seconds / 60:.1f} min on
-{torch.get_num_threads()} CPU thread(s).
+{where}.
 
 ```
 {command}

@@ -154,6 +154,11 @@ result = {
 }
 (out_dir / "eval.json").write_text(json.dumps(result, indent=2) + "\n")
 size_bytes, command = result["model_safetensors_bytes"], result["command"]
+where = (
+    torch.cuda.get_device_name(device)
+    if device.type == "cuda"
+    else f"{torch.get_num_threads()} CPU thread(s)"
+)
 card = f"""---
 license: mit
 library_name: pytorch
@@ -217,7 +222,7 @@ selection, not a new domain. The SST-2 dev set was used while choosing the recip
 Adam (lr {args.lr}, linear decay to 0), batch {args.batch_size}, {args.epochs} epochs, word dropout
 {args.word_dropout}, gradient clipping at 1.0; loss = {1 - args.prefix_weight} × cross-entropy of the full
 phrase + {args.prefix_weight} × cross-entropy of every prefix against the phrase's label (prefix t weighted
-∝ t). {train_seconds / 60:.1f} min on {torch.get_num_threads()} CPU thread(s).
+∝ t). {train_seconds / 60:.1f} min on {where}.
 
 ```
 {command}
