@@ -248,8 +248,10 @@ def load_from_hub(spec: ModelSpec, repo_id: str, revision: str | None = None) ->
     except HfHubHTTPError as error:
         status = getattr(error.response, "status_code", "?")
         raise HubUnavailable(f"the Hub answered HTTP {status}") from None
-    except OSError as error:
-        raise HubUnavailable(f"the Hub could not be reached ({type(error).__name__})") from None
+    except ModelLoadError:
+        raise
+    except Exception as error:  # refused, reset, cut off mid-answer, DNS: OSError or the HTTP client's own
+        raise HubUnavailable(f"the Hub could not be reached ({type(error).__name__}: {error})") from None
     model, chosen = load_folder(chosen, Path(config_path) if config_path else None, Path(weights_path))
     commit = Path(weights_path).parent.name  # the cache keeps files under snapshots/<commit>/
     return LoadedModel(model, chosen.name, "hub", repo_id, commit, str(Path(weights_path).parent))

@@ -17,7 +17,7 @@ from urllib.parse import unquote
 class FakeHub:
     def __init__(self) -> None:
         self.repos: dict[str, tuple[str, dict[str, bytes]]] = {}  # repo_id → (commit, files)
-        self.mode = "ok"  # ok | error500 | slow | truncate
+        self.mode = "ok"  # ok | error500 | slow | truncate | reset (connection closed, no answer)
         self.slow_seconds = 30.0
         self.requests: list[str] = []
         hub = self
@@ -57,6 +57,9 @@ class FakeHub:
         self.requests.append(f"{request.command} {request.path}")
         if self.mode == "slow":
             time.sleep(self.slow_seconds)
+        if self.mode == "reset":  # as if the Hub were unreachable: the connection closes unanswered
+            request.close_connection = True
+            return
         if self.mode == "error500":
             request.send_response(500)
             request.send_header("Content-Length", "0")

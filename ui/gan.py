@@ -206,7 +206,12 @@ def gan_load_model(repo_id: str, revision: str):
     repo_id = as_text(repo_id, "Repo id", 300).strip()
     revision = as_text(revision, "Revision", 120).strip()
     model_id = repo_id + (f"@{revision}" if revision else "")
-    loaded = _loaded(model_id)
+    try:
+        loaded = _loaded(model_id)
+    except gr.Error as error:
+        raise gr.Error(
+            f"Could not load {model_id!r}: {str(error.message).rstrip('.')}. The model in use keeps serving."
+        ) from None
     labels = _direction_labels(loaded.model)
     gr.Info(f"Loaded {loaded.repo_id}")
     return model_id, describe(loaded), *[gr.update(label=label) for label in labels]
