@@ -27,6 +27,20 @@ def test_train_dcgan_dry_run_saves_a_loadable_model(tmp_path):
     assert log["selected"]["epoch"] == 1 and "--dry-run" in log["command"]
 
 
+def test_train_dcgan_under_torchrun_ddp_with_two_cpu_processes(tmp_path):
+    """torchrun, 2 processes, gloo: each trains on its own shard and the gradients are averaged, so
+    both end with the same generator weights; rank 0 alone saves."""
+    out = tmp_path / "gan"
+    stdout = run(
+        "-m", "torch.distributed.run", "--standalone", "--nproc_per_node", "2",
+        "training/train_dcgan.py", "--device", "cpu", "--dry-run", "--out", str(out), "--threads", "1",
+    )  # fmt: skip
+    assert "rank 0 of world size 2" in stdout and "rank 1 of world size 2" in stdout
+    checksums = {line.split("checksum ")[1] for line in stdout.splitlines() if "parameter checksum" in line}
+    assert len(checksums) == 1, stdout[-2000:]  # the two processes hold identical weights
+    assert stdout.count("parameter checksum") == 2 and (out / "model.safetensors").exists()
+
+
 def test_evaluate_gan_writes_figures_and_card(tmp_path):
     folder = tmp_path / "dcgan-mnist"
     shutil.copytree(ROOT / "weights" / "dcgan-mnist", folder)

@@ -7,6 +7,12 @@ https://ossci-datasets.s3.amazonaws.com/mnist/ (mirror of http://yann.lecun.com/
 
     python training/train_dcgan.py --device cuda --epochs 60
     python training/train_dcgan.py --dry-run
+    torchrun --standalone --nproc_per_node 2 training/train_dcgan.py --device cpu --dry-run   # DDP
+
+Under torchrun (WORLD_SIZE > 1) G and D are wrapped in DistributedDataParallel (NCCL on GPUs, one
+per process; gloo on CPUs): each process reads its own shard of every epoch's shuffled order with
+--batch-size images, gradients are averaged across processes, and rank 0 alone keeps the EMA,
+evaluates and saves.
 """
 
 from __future__ import annotations
@@ -14,13 +20,16 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import torch
+import torch.distributed as dist
 import torch.nn.functional as F
+from torch.nn.parallel import DistributedDataParallel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from models.dcgan import ConditionalGAN, GANConfig, Generator, compute_latent_directions  # noqa: E402
@@ -85,8 +94,15 @@ def main(argv: list[str] | None = None) -> dict:
     args = parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
+    torch.manual_seed(args.seed)  # the same initial weights in every process
     device = args.device
+    world, rank = int(os.environ.get("WORLD_SIZE", "1")), int(os.environ.get("RANK", "0"))
+    if world > 1:  # launched by torchrun
+        dist.init_process_group("nccl" if device.startswith("cuda") else "gloo")
+        if device.startswith("cuda"):
+            device = f"cuda:{int(os.environ.get('LOCAL_RANK', '0'))}"
+            torch.cuda.set_device(device)
+        print(f"rank {rank} of world size {world} on {device}", flush=True)
     if args.dry_run and args.out == "weights/dcgan-mnist":
         args.out = tempfile.mkdtemp(prefix="dcgan-dry-run-")
     config = GANConfig(latent_dim=args.latent_dim, generator_width=args.width, discriminator_width=args.width)
@@ -105,6 +121,10 @@ def main(argv: list[str] | None = None) -> dict:
     gan = ConditionalGAN(config).to(device)
     generator, discriminator = gan.generator, gan.discriminator
     ema = copy.deepcopy(generator).eval()
+    g_train, d_train = generator, discriminator
+    if world > 1:  # averages gradients across processes; rank 0's weights are broadcast at the start
+        g_train, d_train = DistributedDataParallel(generator), DistributedDataParallel(discriminator)
+    torch.manual_seed(args.seed + rank)  # but different noise in each process
     opt_g = torch.optim.Adam(generator.parameters(), lr=args.lr, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(discriminator.parameters(), lr=args.lr, betas=(0.5, 0.999))
 
@@ -114,25 +134,25 @@ def main(argv: list[str] | None = None) -> dict:
     for epoch in range(1, args.epochs + 1):
         generator.train()
         discriminator.train()
-        order = torch.randperm(len(real), device=device)
-        for i in range(steps_per_epoch):
+        # the same shuffled order in every process, each reading its own shard of it
+        order = torch.randperm(len(real), generator=torch.Generator().manual_seed(args.seed * 1000 + epoch))
+        order = order[rank::world].to(device)
+        for i in range(steps_per_epoch // world):
             idx = order[i * args.batch_size : (i + 1) * args.batch_size]
             x, y = real[idx], labels[idx]
             fake_labels = torch.randint(0, config.num_classes, (len(idx),), device=device)
             z = torch.randn(len(idx), config.latent_dim, device=device)
 
             # (1) update D: minimise hinge loss  E[relu(1 - D(x, y))] + E[relu(1 + D(G(z, y'), y'))]
-            fake = generator(z, fake_labels)
-            loss_d = (
-                F.relu(1 - discriminator(x, y)).mean()
-                + F.relu(1 + discriminator(fake.detach(), fake_labels)).mean()
-            )
+            fake = g_train(z, fake_labels)
+            scores = d_train(torch.cat([x, fake.detach()]), torch.cat([y, fake_labels]))  # one pass (DDP)
+            loss_d = F.relu(1 - scores[: len(idx)]).mean() + F.relu(1 + scores[len(idx) :]).mean()
             opt_d.zero_grad(set_to_none=True)
             loss_d.backward()
             opt_d.step()
 
             # (2) update G: maximise D(G(z, y'), y')
-            loss_g = -discriminator(fake, fake_labels).mean()
+            loss_g = -d_train(fake, fake_labels).mean()
             opt_g.zero_grad(set_to_none=True)
             loss_g.backward()
             opt_g.step()
@@ -146,7 +166,15 @@ def main(argv: list[str] | None = None) -> dict:
             f"epoch {epoch} step {step} loss_d {loss_d.item():.3f} loss_g {loss_g.item():.3f} {elapsed:.0f}s",
             flush=True,
         )
-        out_of_time = args.minutes and elapsed > args.minutes * 60
+        out_of_time = bool(args.minutes and elapsed > args.minutes * 60)
+        if world > 1:  # rank 0's clock decides for everyone, so all processes stop together
+            flag = torch.tensor([float(out_of_time)], device=device)
+            dist.broadcast(flag, src=0)
+            out_of_time = bool(flag.item())
+            if rank != 0:
+                if out_of_time:
+                    break
+                continue
         if epoch % args.eval_every and epoch != args.epochs and not out_of_time:
             continue
         recalibrate_batchnorm(ema, batches=20 if not args.dry_run else 2, batch_size=500, device=device)
@@ -172,6 +200,13 @@ def main(argv: list[str] | None = None) -> dict:
         if out_of_time:
             break
 
+    if world > 1:
+        checksum = sum(float(p.detach().double().sum()) for p in generator.parameters())
+        print(f"rank {rank}: generator parameter checksum {checksum:.10e}", flush=True)
+        dist.barrier()
+        dist.destroy_process_group()
+        if rank != 0:
+            return {}
     # keep the selected checkpoint, add its principal latent directions, save Hub-shaped
     generator.load_state_dict(best_state[0])
     discriminator.load_state_dict(best_state[1])
