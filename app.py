@@ -13,7 +13,8 @@ import torch
 from huggingface_hub.utils import logging as hub_logging
 from PIL import Image
 
-from ui import about, gan, lstm_classify, lstm_text
+from ui import about, gan, lesson, live_training, lstm_classify, lstm_text, permalink, theory
+from ui.i18n import I18N
 
 # The background Hub check retries quietly; the Model panel tells users what happened.
 hub_logging.set_verbosity_error()
@@ -40,13 +41,28 @@ def build_demo() -> gr.Blocks:
     """Build the whole app without launching it (tests import this)."""
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(HEADER)
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             explore_inputs, explore_outputs, provenance_md, model_in_use = gan.build_tab()
-            lstm_text.build_tab()
+            lstm_inputs, lstm_outputs = lstm_text.build_tab()
             lstm_classify.build_tab()
+            live_training.build_tab()
+            theory.build_tab(tabs)
+            lesson.build_lesson(tabs)
         provenance_panel = about.build_panel()
-        demo.load(
+        # a permalink's settings first (ui/permalink.py), then the image (and a linked text) they give
+        run_lstm = gr.State(False)
+        restored = demo.load(
+            permalink.restore, None, [tabs, *explore_inputs, *lstm_inputs, run_lstm], api_visibility="private"
+        )
+        restored.then(
             gan.gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False
+        )
+        restored.then(
+            permalink.generate_if_linked,
+            [run_lstm, *lstm_inputs],
+            lstm_outputs,
+            api_visibility="private",
+            preprocess=False,
         )
         demo.load(gan.provenance, [model_in_use], [provenance_md], api_visibility="private")
         demo.load(about.models_provenance, None, provenance_panel, api_visibility="private")
@@ -65,5 +81,6 @@ if __name__ == "__main__":
         server_name=os.environ.get("GRADIO_SERVER_NAME", "0.0.0.0"),
         server_port=int(os.environ.get("GRADIO_SERVER_PORT", os.environ.get("PORT", "7860"))),
         footer_links=["api", "gradio", "settings"],
+        i18n=I18N,  # English and Simplified Chinese texts of the Theory and Lesson tabs
         show_error=True,  # messages of unexpected errors reach the user (never a traceback)
     )

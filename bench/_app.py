@@ -47,9 +47,7 @@ def connect(url: str, tmp: Path, timeout_s: float = 120):
         try:
             # verify=False: plain HTTP on loopback, and it spares every request gradio_client makes the
             # ~20 ms of loading a CA bundle into a fresh SSL context (the load generator's main cost)
-            return Client(
-                url, verbose=False, download_files=str(tmp / "downloads"), ssl_verify=False
-            )
+            return Client(url, verbose=False, download_files=str(tmp / "downloads"), ssl_verify=False)
         except Exception:
             if time.monotonic() > deadline:
                 raise

@@ -38,7 +38,9 @@ def page(browser, app_server):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
     page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
-    page.goto(app_server, wait_until="networkidle")
+    # not "networkidle": a page with gr.State keeps a heartbeat connection open, so it never idles
+    page.goto(app_server, wait_until="load")
+    page.get_by_role("tab", name="GAN", exact=True).wait_for(timeout=30_000)
     yield page
     context.close()
     assert errors == [], errors

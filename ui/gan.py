@@ -11,6 +11,7 @@ from models import registry
 from models.dcgan import ConditionalGAN
 from models.device import gpu_task
 from ui.images import display_scale, save_png, tile, to_pil, write_gif
+from ui.links import GAN_PARAMS, link_js
 from ui.validation import as_float, as_int, as_text
 
 MODEL_NAME = "dcgan-mnist"
@@ -280,6 +281,14 @@ def build_tab() -> None:
                     )
                     verdict = gr.Label(label="Discriminator's verdict", num_top_classes=2)
                     caption = gr.Markdown(elem_id="gan-caption")
+                    with gr.Row():
+                        link_button = gr.Button("🔗 Link to this digit", scale=0, elem_id="gan-link-button")
+                        link_box = gr.Textbox(
+                            label="Permalink: opens this tab with these settings (the same image)",
+                            buttons=["copy"],
+                            interactive=False,
+                            elem_id="gan-link",
+                        )
         with gr.Tab("Interpolate"):
             with gr.Row():
                 digit_start = gr.Dropdown([(str(d), d) for d in range(10)], value=3, label="Start digit")
@@ -331,6 +340,7 @@ def build_tab() -> None:
         "latent shifts; returns the image, the discriminator's verdict and a caption.",
     )
     dice.click(random_seed, None, seed, api_visibility="private")
+    link_button.click(None, explore_inputs, link_box, js=link_js("gan", GAN_PARAMS), api_visibility="private")
     reset.click(
         lambda: [0.0] * len(direction_sliders + raw_sliders),
         None,

@@ -14,6 +14,7 @@ from models.device import gpu_task
 from models.lstm_inspect import GATE_NAMES, as_display_values, inspect_text, most_variable_units
 from ui.heatmap import heatmap, show_char
 from ui.images import save_png
+from ui.links import LSTM_PARAMS, link_js
 from ui.validation import as_float, as_int, as_text
 
 MODEL_NAME = "char-lstm-shakespeare"
@@ -165,7 +166,8 @@ def lstm_candidates(text: str, position: int):
     return candidates, f"After reading …`{read.replace(chr(10), '⏎')}` (character {position} of {len(ids)}):"
 
 
-def build_tab() -> None:
+def build_tab() -> tuple[list, list]:
+    """The tab's layout and listeners; returns (generation inputs, generation outputs) for permalinks."""
     with gr.Tab("LSTM text generation", id="lstm-text"):
         gr.Markdown(INTRO)
         with gr.Row():
@@ -183,6 +185,14 @@ def build_tab() -> None:
                 with gr.Row():
                     generate_button = gr.Button("Generate", variant="primary")
                     stop_button = gr.Button("Stop", variant="stop")
+                with gr.Row():
+                    link_button = gr.Button("🔗 Link to this text", scale=0, elem_id="lstm-link-button")
+                    link_box = gr.Textbox(
+                        label="Permalink: opens this tab with these settings (the same text)",
+                        buttons=["copy"],
+                        interactive=False,
+                        elem_id="lstm-link",
+                    )
             with gr.Column(scale=2):
                 output = gr.Textbox(label="Generated text (streamed)", lines=10, elem_id="lstm-output")
                 confidence = gr.HighlightedText(
@@ -229,9 +239,13 @@ def build_tab() -> None:
                 position_caption = gr.Markdown()
                 candidates = gr.Label(label="Its 5 likeliest next characters", num_top_classes=5)
 
+    generate_inputs = [prompt, length, temperature, top_k, top_p, seed]
+    link_button.click(
+        None, generate_inputs, link_box, js=link_js("lstm-text", LSTM_PARAMS), api_visibility="private"
+    )
     generation = generate_button.click(
         lstm_generate,
-        [prompt, length, temperature, top_k, top_p, seed],
+        generate_inputs,
         [output, confidence, notes],
         api_name="lstm_generate",
         preprocess=False,
@@ -268,3 +282,4 @@ def build_tab() -> None:
         preprocess=False,
         api_description="Top-5 next characters after reading the text up to a position.",
     )
+    return generate_inputs, [output, confidence, notes]

@@ -1,0 +1,106 @@
+"""The char-LSTM half of "Watch it learn": a tiny LSTM trains on a short text, streamed to the browser."""
+
+from __future__ import annotations
+
+import time
+
+import gradio as gr
+
+from models.tiny_char_lstm import TinyLSTMConfig, TinyLSTMTrainer, TrainingDiverged
+from ui.live_plots import curve_frame
+from ui.live_texts import TEXTS
+from ui.validation import as_float, as_int, as_text
+
+MAX_TEXT_CHARS = 20_000  # longer texts are cut here, with a note
+MAX_SEED = 2**31 - 1
+FRAME_EVERY_S = 0.5  # stream the loss curve this often
+SAMPLE_EVERY_S = 2.0  # and a new sample this often
+SAMPLE_CHARS = 200
+# both live-training endpoints share these two slots: training is CPU-heavy, other tabs stay responsive
+CONCURRENCY = {"concurrency_limit": 2, "concurrency_id": "live-training"}
+
+LSTM_INTRO = """### A tiny LSTM learning to write, live
+A one-layer LSTM (128 units) starts knowing nothing and reads random 64-character windows of your text,
+learning to guess each next character. Every two seconds it writes a sample: watch babble turn into words."""
+
+
+def train_char_lstm(text, learning_rate, seconds, temperature, seed):
+    """Train a tiny char-LSTM on `text` for `seconds`, streaming its loss curve and a sample every 2 s."""
+    text = as_text(text, "Text", 10**8)
+    notes = []
+    if len(text) > MAX_TEXT_CHARS:
+        notes.append(f"Your text has {len(text):,} characters; only the first {MAX_TEXT_CHARS:,} are used.")
+        text = text[:MAX_TEXT_CHARS]
+    if len(text) < 20:
+        raise gr.Error(f"Text must have at least 20 characters, got {len(text)}.")
+    config = TinyLSTMConfig(
+        lr=as_float(learning_rate, "Learning rate", 1e-5, 0.1), seed=as_int(seed, "Seed", 0, MAX_SEED)
+    )
+    seconds = as_float(seconds, "Seconds", 1, 30)
+    temperature = as_float(temperature, "Temperature", 0.1, 2.0)
+    trainer = TinyLSTMTrainer(text, config)
+    samples = [f"— step 0 (untrained):\n{trainer.sample(SAMPLE_CHARS, temperature, config.seed)}"]
+    start = last_frame = last_sample = time.monotonic()
+
+    def outputs(state: str):
+        curve = curve_frame(trainer.losses, ["step", "loss"])
+        loss = f"{trainer.losses[-1][1]:.3f} nats/char" if trainer.losses else "–"
+        status = (f"**Step {trainer.step}** ({state}) · loss {loss} · alphabet of {len(trainer.vocab)} characters · "
+                  f"{len(text):,} characters of text" + "".join(f"\n\n{n}" for n in notes))  # fmt: skip
+        return curve, "\n\n".join(reversed(samples)), status
+
+    yield outputs("training")
+    try:
+        for _ in trainer.steps(10**9):
+            now = time.monotonic()
+            if now - start > seconds:
+                break
+            if now - last_sample >= SAMPLE_EVERY_S:
+                last_sample = now
+                sample = trainer.sample(SAMPLE_CHARS, temperature, config.seed + len(samples))
+                samples.append(f"— step {trainer.step}:\n{sample}")
+            if now - last_frame >= FRAME_EVERY_S:
+                last_frame = now
+                yield outputs("training")
+    except TrainingDiverged as error:
+        notes.append(f"⚠️ Training stopped: {error}. Lower the learning rate and train again.")
+        gr.Warning(notes[-1])
+        yield outputs("stopped")
+        return
+    samples.append(
+        f"— step {trainer.step} (final):\n{trainer.sample(SAMPLE_CHARS, temperature, config.seed)}"
+    )
+    yield outputs("done")
+
+
+def build_tab() -> None:
+    with gr.Tab("A char-LSTM learns a text"):
+        gr.Markdown(LSTM_INTRO)
+        with gr.Row():
+            with gr.Column(scale=1):
+                choice = gr.Dropdown(
+                    list(TEXTS), value=list(TEXTS)[0], label="Pick a text (or paste your own below)"
+                )
+                text = gr.Textbox(TEXTS[list(TEXTS)[0]], label=f"Text (the first {MAX_TEXT_CHARS:,} characters are used)",
+                                  lines=8, max_lines=14, elem_id="charlstm-text")  # fmt: skip
+                learning_rate = gr.Number(3e-3, label="Learning rate", minimum=1e-5, maximum=0.1, step=1e-3)
+                seconds = gr.Slider(2, 30, value=20, step=1, label="Seconds to train")
+                temperature = gr.Slider(0.1, 2.0, value=0.8, step=0.05, label="Sampling temperature")
+                seed = gr.Number(0, label="Seed", precision=0, minimum=0, maximum=MAX_SEED)
+                with gr.Row():
+                    train = gr.Button("Train", variant="primary", elem_id="charlstm-train")
+                    stop = gr.Button("Stop", variant="stop")
+            with gr.Column(scale=2):
+                status = gr.Markdown(elem_id="charlstm-status")
+                curve = gr.LinePlot(x="step", y="loss", label="Loss (nats per character; lower = better guesses)",
+                                    height=240, elem_id="charlstm-loss")  # fmt: skip
+                samples = gr.Textbox(
+                    label="Samples, newest first", lines=14, max_lines=30, elem_id="charlstm-samples"
+                )
+    choice.input(lambda name: TEXTS.get(name, ""), choice, text, api_visibility="private")
+    training = train.click(
+        train_char_lstm, [text, learning_rate, seconds, temperature, seed], [curve, samples, status],
+        api_name="train_char_lstm", preprocess=False, time_limit=50, show_progress="hidden", **CONCURRENCY,
+        api_description="Train a tiny char-LSTM on a text (up to 30 s), streaming its loss curve, samples and status.",
+    )  # fmt: skip
+    stop.click(None, None, None, cancels=[training], api_visibility="private")

@@ -1,0 +1,299 @@
+""" "Watch it learn" tab: a 2-D GAN and a tiny char-LSTM train live on the server, streamed to the browser."""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+
+import gradio as gr
+
+from models.toy_gan import LOSSES, VIEW, ToyGANConfig, ToyGANTrainer, TrainingDiverged, mode_centres
+from ui import live_char_lstm
+from ui.images import save_png
+from ui.live_char_lstm import CONCURRENCY, MAX_SEED
+from ui.live_plots import curve_frame, draw_gan_frame
+from ui.validation import as_float, as_int, as_text
+
+RUN_SECONDS = 20.0  # wall-time bound of one Start (GAN) or Train (LSTM) press
+FRAME_EVERY_S = 0.5  # stream a new picture and curves this often
+STEP_COUNT = 10  # the Step button trains this many steps
+MAX_STEPS = 20_000
+MAX_POINTS = 1000
+
+TARGET_CHOICES = [("Ring of 8 Gaussians", "ring"), ("5×5 grid", "grid"), ("Spiral", "spiral"),
+                  ("Two moons", "moons"), ("Your points (below)", "custom")]  # fmt: skip
+LOSS_CHOICES = [("Minimax (Goodfellow 2014)", "minimax"), ("Non-saturating (Goodfellow 2014)", "non-saturating"),
+                ("WGAN, weight clipping (Arjovsky 2017)", "wgan"), ("WGAN-GP (Gulrajani 2017)", "wgan-gp"),
+                ("LSGAN (Mao 2017)", "lsgan")]  # fmt: skip
+CONTROL_NAMES = ["target", "loss", "lr_generator", "lr_discriminator", "d_steps", "latent_dim", "hidden_size",
+                 "num_layers", "batch_size", "max_grad_norm", "seed"]  # fmt: skip
+DEFAULTS = {"target": "ring", "loss": "non-saturating", "lr_generator": 1e-3, "lr_discriminator": 1e-3, "d_steps": 1,
+            "latent_dim": 2, "hidden_size": 64, "num_layers": 2, "batch_size": 256, "max_grad_norm": 0.0, "seed": 0}  # fmt: skip
+PRESETS = {
+    "Default: non-saturating GAN on the ring": {},
+    "Mode collapse: minimax, G learns 10× faster than D": {
+        "loss": "minimax", "lr_generator": 5e-3, "lr_discriminator": 5e-4},
+    "Fixed: the same, with 5 D steps per G step": {
+        "loss": "minimax", "lr_generator": 5e-3, "lr_discriminator": 5e-4, "d_steps": 5},
+    "Fixed with WGAN-GP (steady; press Start twice)": {
+        "loss": "wgan-gp", "lr_generator": 5e-4, "lr_discriminator": 5e-4, "d_steps": 5},
+    "LSGAN on the 5×5 grid": {"target": "grid", "loss": "lsgan", "hidden_size": 128},
+}  # fmt: skip
+
+GAN_INTRO = """### A GAN learning a 2-D distribution, live
+**Blue** dots are real data, **orange** dots what the generator G makes from random noise. The background
+is the discriminator D: where it thinks points are real (yellow) or fake (purple). Arrows show where G's
+loss pushes a few of its points. The lower right curve measures how far apart the real and generated
+points are (MMD², lower is better). Try the presets: one that collapses onto a moving blob, and fixes."""
+
+
+def _points(text: object) -> tuple[tuple[float, float], ...]:
+    """'x, y' per line → points; every problem names its line."""
+    text = as_text(text, "Your points", 100_000)
+    points = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [p for p in re.split(r"[,;\s]+", line.strip()) if p]
+        try:
+            x, y = (float(p) for p in parts)
+        except ValueError:
+            raise gr.Error(
+                f"Your points, line {number}: expected 'x, y', got {line.strip()[:40]!r}."
+            ) from None
+        if not (math.isfinite(x) and math.isfinite(y) and abs(x) <= VIEW and abs(y) <= VIEW):
+            raise gr.Error(
+                f"Your points, line {number}: x and y must be from {-VIEW:g} to {VIEW:g}, got {x}, {y}."
+            )
+        points.append((round(x, 4), round(y, 4)))
+    if not 1 <= len(points) <= MAX_POINTS:
+        raise gr.Error(f"Your points: give 1 to {MAX_POINTS} points ('x, y' per line), got {len(points)}.")
+    return tuple(points)
+
+
+def _gan_config(
+    target, points, loss, lr_g, lr_d, d_steps, latent, width, depth, batch, grad_norm, seed
+) -> ToyGANConfig:
+    if target not in {value for _, value in TARGET_CHOICES}:
+        raise gr.Error(f"Target must be one of ring, grid, spiral, moons, custom; got {str(target)[:30]!r}.")
+    if loss not in LOSSES:
+        raise gr.Error(f"Loss must be one of {', '.join(LOSSES)}; got {str(loss)[:30]!r}.")
+    return ToyGANConfig(
+        target=target, loss=loss, points=_points(points) if target == "custom" else (),
+        lr_generator=as_float(lr_g, "G learning rate", 1e-6, 1.0),
+        lr_discriminator=as_float(lr_d, "D learning rate", 1e-6, 1.0),
+        d_steps=as_int(d_steps, "D steps per G step", 1, 10), latent_dim=as_int(latent, "Noise dimension", 1, 16),
+        hidden_size=as_int(width, "Width", 4, 256), num_layers=as_int(depth, "Depth", 1, 4),
+        batch_size=as_int(batch, "Batch size", 8, 1024), max_grad_norm=as_float(grad_norm, "Gradient clipping", 0, 100),
+        seed=as_int(seed, "Seed", 0, MAX_SEED),
+    )  # fmt: skip
+
+
+def _gan_outputs(trainer: ToyGANTrainer, state: str, notes: list[str], rate: float | None = None):
+    """(picture, loss curves, divergence curve, status line, metrics) for the trainer as it is now."""
+    shot = trainer.snapshot()
+    losses = curve_frame(trainer.losses, ["step", "D", "G"])
+    if losses is not None:
+        losses = losses.melt("step", var_name="network", value_name="loss")
+    divergence = curve_frame(trainer.divergence, ["step", "MMD²"])
+    last = trainer.losses[-1] if trainer.losses else (0, math.nan, math.nan)
+    modes = shot["modes"]
+    metrics = {"step": trainer.step, "d_loss": last[1], "g_loss": last[2], "mmd2": trainer.divergence[-1][1],
+               "mmd2_at_start": trainer.divergence[0][1], "modes_covered": modes, "state": state,
+               "steps_per_second": None if rate is None else round(rate, 1)}  # fmt: skip
+    total = len(mode_centres(trainer.config.target)) if modes is not None else 0
+    status = (
+        f"**Step {trainer.step}** ({state}) · D loss {last[1]:.3f} · G loss {last[2]:.3f} · "
+        f"MMD² {metrics['mmd2']:.4f} (at start {metrics['mmd2_at_start']:.4f})"
+        + (f" · modes covered {modes}/{total}" if modes is not None else "")
+        + (f" · {rate:.0f} steps/s" if rate else "")
+        + "".join(f"\n\n{note}" for note in notes)
+    )
+    return save_png(draw_gan_frame(shot)), losses, divergence, status, metrics
+
+
+def _prepared(run: ToyGANTrainer | None, config: ToyGANConfig, notes: list[str]) -> ToyGANTrainer:
+    """The run to continue (same settings) or a fresh one."""
+    if run is not None and run.config == config:
+        if run.failure:
+            raise gr.Error(f"This run stopped because {run.failure}. Change a setting (e.g. lower the "
+                           "learning rates or clip the gradients) or press Reset.")  # fmt: skip
+        return run
+    if run is not None:
+        notes.append("Settings changed: a new run started from step 0.")
+    try:
+        return ToyGANTrainer(config)
+    except ValueError as error:
+        raise gr.Error(str(error)) from None
+
+
+def _train(trainer: ToyGANTrainer, max_steps: int, notes: list[str]):
+    """Stream outputs (+ the trainer as State) while training at most max_steps steps and RUN_SECONDS."""
+    start = last_frame = time.monotonic()
+    first_step = trainer.step
+    outputs = None
+    try:
+        for _ in trainer.steps(max_steps):
+            now = time.monotonic()
+            if now - start > RUN_SECONDS:
+                notes.append(f"Paused after the {RUN_SECONDS:.0f} s limit of one run: press Start to go on.")
+                break
+            if now - last_frame >= FRAME_EVERY_S:
+                last_frame = now
+                outputs = _gan_outputs(
+                    trainer, "training", notes, (trainer.step - first_step) / (now - start)
+                )
+                yield *outputs, trainer
+        else:
+            notes.append(f"Trained {trainer.step - first_step} steps.")
+        trainer.record_divergence()
+    except TrainingDiverged as error:
+        trainer.failure = str(error)
+        message = (f"⚠️ Training stopped: {error}. Lower the learning rates, clip the gradients or pick "
+                   "another loss, then press Reset.")  # fmt: skip
+        gr.Warning(message)
+        if outputs is None:
+            outputs = _gan_outputs(trainer, "stopped", [])
+        yield (
+            outputs[0],
+            outputs[1],
+            outputs[2],
+            outputs[3] + "\n\n" + message,
+            outputs[4] | {"state": "diverged", "error": str(error)},
+            trainer,
+        )
+        return
+    elapsed = time.monotonic() - start
+    yield *_gan_outputs(trainer, "paused", notes, (trainer.step - first_step) / max(elapsed, 1e-9)), trainer
+
+
+def train_gan_2d(target, points, loss, lr_g, lr_d, d_steps, latent, width, depth, batch, grad_norm, seed,
+                 max_steps, run=None):  # fmt: skip
+    """Train the 2-D GAN for up to max_steps steps (and RUN_SECONDS), streaming pictures, curves and numbers.
+
+    Continues the session's run when the settings are unchanged, else starts a new one.
+    """
+    config = _gan_config(
+        target, points, loss, lr_g, lr_d, d_steps, latent, width, depth, batch, grad_norm, seed
+    )
+    max_steps = as_int(max_steps, "Steps per run", 1, MAX_STEPS)
+    notes: list[str] = []
+    yield from _train(_prepared(run, config, notes), max_steps, notes)
+
+
+def step_gan_2d(*inputs):
+    """Train STEP_COUNT steps and show the result."""
+    yield from train_gan_2d(*inputs[:-2], STEP_COUNT, inputs[-1])
+
+
+def reset_gan_2d(
+    target, points, loss, lr_g, lr_d, d_steps, latent, width, depth, batch, grad_norm, seed, run=None
+):
+    """A fresh run at step 0 (the untrained networks), replacing the session's run."""
+    config = _gan_config(
+        target, points, loss, lr_g, lr_d, d_steps, latent, width, depth, batch, grad_norm, seed
+    )
+    trainer = _prepared(None, config, [])
+    return *_gan_outputs(trainer, "ready", ["Press Start to train, or Step for 10 steps."]), trainer
+
+
+def show_first_frame(*inputs):
+    """On opening the tab: the untrained run, unless this session already has one."""
+    if inputs[-1] is not None:
+        return [gr.skip()] * 6
+    return reset_gan_2d(*inputs)
+
+
+def apply_preset(name: str) -> list:
+    """Control values of a preset (defaults for every control it does not set)."""
+    if name not in PRESETS:
+        raise gr.Error(f"Unknown preset {str(name)[:40]!r}.")
+    values = DEFAULTS | PRESETS[name]
+    return [values[key] for key in CONTROL_NAMES]
+
+
+def _gan_controls() -> dict:
+    """The GAN's input components, keyed like CONTROL_NAMES plus points and max_steps."""
+    d = DEFAULTS
+    c = {"preset": gr.Dropdown(list(PRESETS), value=list(PRESETS)[0], label="Preset", elem_id="gan2d-preset")}
+    c["target"] = gr.Radio(TARGET_CHOICES, value=d["target"], label="Target distribution")
+    c["points"] = gr.Textbox(
+        label=f"Your points: 'x, y' per line, each from {-VIEW:g} to {VIEW:g} (for the target 'Your points')",
+        value="-1.5, 1.5\n1.5, 1.5\n0, 0\n-1, -1.2\n0, -1.6\n1, -1.2", lines=4, max_lines=8,
+    )  # fmt: skip
+    c["loss"] = gr.Dropdown(LOSS_CHOICES, value=d["loss"], label="Loss")
+    with gr.Row():
+        c["lr_generator"] = gr.Number(
+            d["lr_generator"], label="G learning rate", minimum=1e-6, maximum=1.0, step=1e-4
+        )
+        c["lr_discriminator"] = gr.Number(
+            d["lr_discriminator"], label="D learning rate", minimum=1e-6, maximum=1.0, step=1e-4
+        )
+    with gr.Accordion("Networks, batch, clipping, seed", open=False):
+        c["d_steps"] = gr.Slider(1, 10, value=d["d_steps"], step=1, label="D steps per G step")
+        c["latent_dim"] = gr.Slider(1, 16, value=d["latent_dim"], step=1, label="Noise dimension")
+        c["hidden_size"] = gr.Slider(4, 256, value=d["hidden_size"], step=4, label="Width (units per layer)")
+        c["num_layers"] = gr.Slider(1, 4, value=d["num_layers"], step=1, label="Depth (hidden layers)")
+        c["batch_size"] = gr.Slider(8, 1024, value=d["batch_size"], step=8, label="Batch size")
+        c["max_grad_norm"] = gr.Number(
+            d["max_grad_norm"], label="Gradient clipping: max norm (0 = off)", minimum=0, maximum=100
+        )
+        c["seed"] = gr.Number(d["seed"], label="Seed", precision=0, minimum=0, maximum=MAX_SEED)
+    c["max_steps"] = gr.Slider(
+        10, MAX_STEPS, value=5000, step=10, label=f"Steps per run (at most {RUN_SECONDS:.0f} s)"
+    )
+    return c  # fmt: skip
+
+
+def _gan_tab() -> tuple[list, list]:
+    with gr.Tab("A GAN in 2-D"):
+        gr.Markdown(GAN_INTRO)
+        with gr.Row():
+            with gr.Column(scale=1):
+                c = _gan_controls()
+                with gr.Row():
+                    start = gr.Button("Start", variant="primary", elem_id="gan2d-start")
+                    pause = gr.Button("Pause", variant="stop", elem_id="gan2d-pause")
+                with gr.Row():
+                    step = gr.Button(f"Step ×{STEP_COUNT}", elem_id="gan2d-step")
+                    reset = gr.Button("Reset", elem_id="gan2d-reset")
+            with gr.Column(scale=2):
+                status = gr.Markdown("Press **Start**.", elem_id="gan2d-status")
+                picture = gr.Image(label="Real (blue) and generated (orange) points over D's decision surface",
+                                   type="filepath", format="png", interactive=False, height=500, elem_id="gan2d-image")  # fmt: skip
+                with gr.Row():
+                    loss_plot = gr.LinePlot(x="step", y="loss", color="network", color_map={"D": "#0072B2", "G": "#E69F00"},
+                                            label="Losses (D blue, G orange)", height=240, elem_id="gan2d-losses")  # fmt: skip
+                    divergence_plot = gr.LinePlot(x="step", y="MMD²", label="Divergence: MMD² between real and generated (lower = closer)",
+                                                  height=240, elem_id="gan2d-divergence")  # fmt: skip
+                with gr.Accordion("Latest numbers", open=False):
+                    metrics = gr.JSON(label="metrics")
+        run = gr.State(None, time_to_live=1800)
+    controls = [c[key] for key in ["target", "points", *CONTROL_NAMES[1:]]]
+    outputs = [picture, loss_plot, divergence_plot, status, metrics, run]
+    training = start.click(
+        train_gan_2d, [*controls, c["max_steps"], run], outputs, api_name="train_gan_2d", preprocess=False,
+        time_limit=RUN_SECONDS + 20, show_progress="hidden", **CONCURRENCY,
+        api_description="Train the 2-D GAN (continuing this session's run if the settings are unchanged), streaming "
+        "a picture, loss curves, the MMD² curve, a status line and the latest numbers.",
+    )  # fmt: skip
+    stepping = step.click(step_gan_2d, [*controls, c["max_steps"], run], outputs, api_visibility="private",
+                          preprocess=False, time_limit=RUN_SECONDS, show_progress="hidden", **CONCURRENCY)  # fmt: skip
+    pause.click(None, None, None, cancels=[training, stepping], api_visibility="private")
+    reset.click(reset_gan_2d, [*controls, run], outputs, api_name="reset_gan_2d", preprocess=False,
+                cancels=[training, stepping], api_description="A new 2-D GAN run at step 0.")  # fmt: skip
+    preset_fields = [c[key] for key in CONTROL_NAMES]
+    c["preset"].input(apply_preset, c["preset"], preset_fields, api_visibility="private").then(
+        reset_gan_2d, [*controls, run], outputs, api_visibility="private", preprocess=False
+    )
+    return controls, outputs
+
+
+def build_tab() -> None:
+    with gr.Tab("Watch it learn", id="live-training") as tab:
+        controls, outputs = _gan_tab()
+        live_char_lstm.build_tab()
+    tab.select(
+        show_first_frame, [*controls, outputs[-1]], outputs, api_visibility="private", preprocess=False
+    )
