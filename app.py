@@ -13,7 +13,7 @@ import torch
 from huggingface_hub.utils import logging as hub_logging
 from PIL import Image
 
-from ui import about, gan, lesson, live_training, lstm_classify, lstm_text, permalink, theory
+from ui import a11y, about, gan, lesson, live_training, lstm_classify, lstm_text, permalink, theory
 from ui.i18n import I18N
 
 # The background Hub check retries quietly; the Model panel tells users what happened.
@@ -21,10 +21,7 @@ hub_logging.set_verbosity_error()
 # Small models at batch 1: one thread per call keeps latency steady under Gradio's worker threads.
 torch.set_num_threads(int(os.environ.get("GANLAB_TORCH_THREADS", "1")))
 
-TITLE = "GAN & LSTM Lab"
-HEADER = """# GAN & LSTM Lab
-Play with real, pretrained models to see how a **generative adversarial network** draws and how an
-**LSTM** reads and writes. Every control is also an API endpoint (see “Use via API” at the bottom)."""
+TITLE = "GAN & LSTM Lab"  # the browser tab's title: the app's name, the same in every language
 
 
 def ping() -> str:
@@ -40,7 +37,7 @@ def noop_image() -> Image.Image:
 def build_demo() -> gr.Blocks:
     """Build the whole app without launching it (tests import this)."""
     with gr.Blocks(title=TITLE) as demo:
-        gr.Markdown(HEADER)
+        gr.Markdown(I18N("app.header"))
         with gr.Tabs() as tabs:
             explore_inputs, explore_outputs, provenance_md, model_in_use = gan.build_tab()
             lstm_inputs, lstm_outputs = lstm_text.build_tab()
@@ -66,6 +63,7 @@ def build_demo() -> gr.Blocks:
         )
         demo.load(gan.provenance, [model_in_use], [provenance_md], api_visibility="private")
         demo.load(about.models_provenance, None, provenance_panel, api_visibility="private")
+        demo.load(None, None, None, js=a11y.alt_text_js(), api_visibility="private")  # images' alt text
         gr.api(ping, api_name="ping")
         if os.environ.get("GANLAB_BENCH") == "1":  # baseline endpoint for bench/gan_bench.py only
             hidden = gr.Image(visible=False, format="png")
@@ -81,6 +79,9 @@ if __name__ == "__main__":
         server_name=os.environ.get("GRADIO_SERVER_NAME", "0.0.0.0"),
         server_port=int(os.environ.get("GRADIO_SERVER_PORT", os.environ.get("PORT", "7860"))),
         footer_links=["api", "gradio", "settings"],
-        i18n=I18N,  # English and Simplified Chinese texts of the Theory and Lesson tabs
+        i18n=I18N,  # every tab in English and Simplified Chinese (ui/i18n.py)
         show_error=True,  # messages of unexpected errors reach the user (never a traceback)
+        # per-session state (gr.State, component updates) of at most this many sessions, oldest
+        # dropped first: memory stays bounded however many students come and go
+        state_session_capacity=int(os.environ.get("GANLAB_SESSIONS", "500")),
     )

@@ -172,10 +172,12 @@ def main() -> None:
     parser.add_argument("--users", type=int, nargs="+", default=[1, 8, 32, 64], help="concurrent users")
     parser.add_argument("--calls", type=int, default=6, help="requests per user")
     parser.add_argument("--rounds", type=int, default=1, help="runs per N (RSS growth across repeats)")
+    parser.add_argument("--sessions", type=int, default=0, help="the app's session cap (0: its default)")
     parser.add_argument("--baseline-calls", type=int, default=40, help="single-user GAN calls for the p50")
     parser.add_argument("--timeout", type=float, default=120, help="seconds before a call counts as an error")
     args = parser.parse_args()
-    with running_app(GANLAB_HUB_DEADLINE="1") as (url, tmp, _):
+    env = {"GANLAB_HUB_DEADLINE": "1"} | ({"GANLAB_SESSIONS": str(args.sessions)} if args.sessions else {})
+    with running_app(**env) as (url, tmp, _):
         connect(url, tmp).close()  # the app answers
         server_pid = _app.server_pids[-1]
         warm = run_users(url, tmp, 1, 5, args.timeout, seed=0)  # warm-up: models loaded, caches filled

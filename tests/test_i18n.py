@@ -1,4 +1,4 @@
-"""English and Simplified Chinese strings: the same keys, none empty, every key used is defined."""
+"""English and Simplified Chinese strings: the same keys, none empty, every key used is defined, no UI string left plain."""
 
 import json
 import re
@@ -6,8 +6,12 @@ import re
 import gradio as gr
 from gradio.i18n import I18nData
 
-from ui import lesson, theory
+import app
+from models.lstm_inspect import GATE_NAMES
+from models.toy_gan import VIEW
+from ui import gan, live_char_lstm, live_training
 from ui.i18n import EN, I18N, ZH
+from ui.live_texts import TEXTS
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -31,21 +35,18 @@ def test_tables_and_formula_free_texts_match():
     assert not any("$$" in text for text in [*EN.values(), *ZH.values()])
 
 
-def test_every_key_the_tabs_use_is_defined_and_every_key_is_used():
-    with gr.Blocks() as demo:
-        with gr.Tabs() as tabs:
-            theory.build_tab(tabs)
-            lesson.build_lesson(tabs)
-    used = set(_keys(demo.get_config_file()))
-    assert used and used == set(EN)
+def test_every_key_the_app_uses_is_defined_and_every_key_is_used():
+    used = set(_keys(app.demo.get_config_file()))
+    assert used - set(EN) == set() and set(EN) - used == set()
 
 
 def _keys(value):
-    """The translation keys in a Blocks config: I18nData objects, and the strings Markdown turns them into."""
+    """The translation keys in a Blocks config: I18nData objects, and strings with a placeholder inside."""
     if isinstance(value, I18nData):
         yield value.key
-    elif isinstance(value, str) and value.startswith("__i18n__"):
-        yield json.loads(value.removeprefix("__i18n__"))["key"]
+    elif isinstance(value, str) and "__i18n__" in value:
+        placeholder = value[value.index("__i18n__") + len("__i18n__") :]
+        yield json.loads(placeholder[: placeholder.index("}") + 1])["key"]
     elif isinstance(value, dict):
         for item in value.values():
             yield from _keys(item)
@@ -68,3 +69,91 @@ def test_markdown_structure_matches_and_every_bold_closes():
                 assert (english.count(tag) > 0) == (chinese.count(tag) > 0), (key, tag)
             else:
                 assert english.count(tag) == chinese.count(tag), (key, tag)
+
+
+# Props whose text the user sees and Gradio 6.31 translates (its frontend looks for placeholders in these).
+TEXT_PROPS = ("label", "info", "placeholder", "title", "caption", "description")
+# Component types whose `value` is UI text (for the others, `value` is data: a prompt, a number, a repo id).
+TEXT_VALUE_TYPES = {"markdown", "html", "button"}
+# Plain strings that may stay untranslated, each with the reason.
+ALLOWED_ELEM_IDS = {
+    "gan-provenance": "run-time text: gan.provenance replaces it on page load, and handler output stays English",
+}
+REPO_ID = re.compile(r"^[\w.-]+/[\w.-]+(@\S+)?$")  # Hub repo ids (the GAN tab's model picker): names
+
+
+def _allowed(text: str) -> bool:
+    return (
+        not text.strip()  # empty: nothing to translate
+        or not re.search(r"[^\W\d_]", text)  # no letters: digits "0"–"9", symbols, numbers
+        or REPO_ID.match(text) is not None
+    )
+
+
+def _translated(text) -> bool:
+    return isinstance(text, I18nData) or "__i18n__" in str(text)
+
+
+def _untranslated(component: dict) -> list[str]:
+    """'type#id prop: text' for every user-visible plain string of one component in the config."""
+    props = component.get("props", {})
+    if props.get("elem_id") in ALLOWED_ELEM_IDS:
+        return []
+    texts = [(name, props.get(name)) for name in TEXT_PROPS]
+    if component.get("type") in TEXT_VALUE_TYPES:
+        texts.append(("value", props.get("value")))
+    # Radio / Dropdown choices are (display name, value) pairs: only the display name is UI text
+    texts += [("choice", pair[0]) for pair in props.get("choices") or []]
+    return [
+        f"{component.get('type')}#{props.get('elem_id') or component.get('id')} {name}: {text!r}"
+        for name, text in texts
+        if isinstance(text, str | I18nData) and not _translated(text) and not _allowed(str(text))
+    ]
+
+
+def test_no_ui_string_is_left_plain():
+    """Every label, info text, button text, Markdown text, tab name and choice name is an I18N key."""
+    components = app.demo.get_config_file()["components"]
+    assert len(components) > 100
+    assert [problem for component in components for problem in _untranslated(component)] == []
+
+
+def test_the_walk_finds_plain_strings():
+    with gr.Blocks() as demo:
+        gr.Markdown("plain")
+        gr.Button(I18N("common.stop"))
+        gr.Dropdown([("Ring", "ring"), (I18N("live.target.grid"), "grid"), ("7", 7)], label="Loss")
+        gr.Markdown("", elem_id="gan-provenance")
+    problems = [p for c in demo.get_config_file()["components"] for p in _untranslated(c)]
+    assert problems == [
+        f"markdown#{demo.get_config_file()['components'][0]['id']} value: 'plain'",
+        f"dropdown#{demo.get_config_file()['components'][2]['id']} label: 'Loss'",
+        f"dropdown#{demo.get_config_file()['components'][2]['id']} choice: 'Ring'",
+    ]
+
+
+def test_choices_keep_their_values():
+    """Translated display names, unchanged values: handlers and the API get what they got before."""
+    components = {c["id"]: c for c in app.demo.get_config_file()["components"]}
+    choices = [c["props"]["choices"] for c in components.values() if c["props"].get("choices")]
+    values = [[pair[1] for pair in group] for group in choices]
+    assert list(live_training.PRESETS) in values and list(TEXTS) in values
+    assert [value for _, value in live_training.TARGET_CHOICES] in values
+    assert [value for _, value in live_training.LOSS_CHOICES] in values
+    assert list(GATE_NAMES) in values and [0, 1] in values and ["all", *map(str, range(10))] in values
+
+
+def test_texts_that_repeat_a_constant_still_agree():
+    assert {key: EN[f"lstm.quantity.{key}"] for key in GATE_NAMES} == GATE_NAMES
+    assert {name: EN[f"live.preset.{key}"] for name, key in live_training.PRESET_KEYS.items()} == {
+        name: name for name in live_training.PRESETS
+    }
+    assert all(EN[f"live.lstm.text.{key}"] == name for name, key in live_char_lstm.TEXT_KEYS.items())
+    assert all(EN[f"live.target.{value}"] == label for label, value in live_training.TARGET_CHOICES)
+    assert all(EN[f"live.loss.{value}"] == label for label, value in live_training.LOSS_CHOICES)
+    assert all(f"gan.raw_dim{d}" in EN for d in gan.RAW_DIMS)
+    for texts in (EN, ZH):
+        assert f"-{VIEW:g} " in texts["live.points"] and f" {VIEW:g}" in texts["live.points"]
+        assert f"{live_training.RUN_SECONDS:.0f}" in texts["live.max_steps"]
+        assert texts["live.step"].endswith(f"×{live_training.STEP_COUNT}")
+        assert f"{live_char_lstm.MAX_TEXT_CHARS:,}" in texts["live.lstm.text"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from models import registry
+from ui.i18n import I18N
 
 SHOWN = ("dcgan-mnist", "char-lstm-shakespeare", "sentiment-lstm-sst2", "names-lstm")
 
@@ -21,5 +22,5 @@ def models_provenance() -> str:
 
 def build_panel() -> gr.Markdown:
     """An accordion listing the models' provenance; returns the Markdown to fill on page load."""
-    with gr.Accordion("Where the models come from", open=False):
-        return gr.Markdown("Loading…", elem_id="models-provenance")
+    with gr.Accordion(I18N("about.accordion"), open=False):
+        return gr.Markdown(I18N("common.loading"), elem_id="models-provenance")

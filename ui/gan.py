@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 
 import gradio as gr
@@ -10,6 +11,7 @@ import torch
 from models import registry
 from models.dcgan import ConditionalGAN
 from models.device import gpu_task
+from ui.i18n import I18N
 from ui.images import display_scale, save_png, tile, to_pil, write_gif
 from ui.links import GAN_PARAMS, link_js
 from ui.validation import as_float, as_int, as_text
@@ -25,19 +27,8 @@ MAX_SEED = 2**31 - 1
 NUM_DIRECTION_SLIDERS = 5  # leading principal directions shown as sliders
 RAW_DIMS = (0, 1, 2)  # raw latent coordinates shown as sliders
 SLIDER_RANGE = 4.0  # directions and raw dims move by at most ±4 (z is N(0, 1) per dim)
-GAN_MAX_BATCH = 16  # slider requests served by one forward pass (bench/load_bench.py)
-
-INTRO = """### Generative adversarial network: draw digits from noise
-A **generator** G turns a vector of random numbers *z* (the **latent noise**, picked by the *seed*)
-and a digit label into an image. A **discriminator** D was trained at the same time to tell G's
-images from real handwritten digits, and G learned by fooling it. Move the sliders: each point of
-latent space is a different handwriting style. **Truncation ψ** shrinks *z* toward the average
-(ψ = 0: the most typical digit; ψ = 1: the full variety)."""
-
-DIRECTIONS_HELP = """**Principal directions** (GANSpace): the directions of *z* that change G's
-first-layer activations the most within one digit, strongest first. Raw dims move a single
-coordinate of *z*: usually a much less meaningful change."""
-
+GAN_MAX_BATCH = int(os.environ.get("GANLAB_GAN_BATCH", "16"))  # slider requests per forward pass (bench/load_bench.py)
+GAN_LANES = int(os.environ.get("GANLAB_GAN_LANES", "2"))  # batches served at once
 
 def _loaded(model_id: object) -> registry.LoadedModel:
     """The model named by 'owner/name' or 'owner/name@revision' ('' = the default)."""
@@ -62,11 +53,12 @@ def describe(loaded: registry.LoadedModel) -> str:
     return text if _is_conditional(loaded.model) else text + "\n\n" + UNCONDITIONAL_NOTE
 
 
-def _direction_labels(gan) -> list[str]:
+def _direction_labels(gan, translated: bool = False) -> list[str]:
+    """'PC1 (23% of style variance)', …; `translated`: with I18N placeholders (the browser fills them in)."""
     shares = gan.direction_variance.tolist()
+    share, absent = (I18N("gan.pc.share"), I18N("gan.pc.absent")) if translated else ("of style variance", "not in this model")
     return [
-        f"PC{k + 1}"
-        + (f" ({shares[k]:.0%} of style variance)" if k < len(shares) else " (not in this model)")
+        f"PC{k + 1} ({shares[k]:.0%} {share})" if k < len(shares) else f"PC{k + 1} ({absent})"
         for k in range(NUM_DIRECTION_SLIDERS)
     ]
 
@@ -230,48 +222,53 @@ def build_tab() -> None:
     """The GAN tab's layout and listeners; call inside gr.Blocks."""
     default = registry.load_model(MODEL_NAME)
     default_id = default.repo_id
-    with gr.Tab("GAN", id="gan"):
-        gr.Markdown(INTRO)
-        with gr.Accordion("Model: where it came from, or load another", open=False):
-            provenance_md = gr.Markdown(describe(default))
-            model_in_use = gr.Textbox(value=default_id, label="Model in use", interactive=False)
+    with gr.Tab(I18N("gan.tab"), id="gan"):
+        gr.Markdown(I18N("gan.intro"))
+        with gr.Accordion(I18N("gan.model.accordion"), open=False):
+            # replaced on page load by gan.provenance: run-time text, English (see ui/i18n.py)
+            provenance_md = gr.Markdown(describe(default), elem_id="gan-provenance")
+            model_in_use = gr.Textbox(value=default_id, label=I18N("gan.model.in_use"), interactive=False)
             with gr.Row():
                 repo_box = gr.Dropdown(
                     [default_id, *KNOWN_COMMUNITY_REPOS],
                     value=default_id,
                     allow_custom_value=True,
                     scale=3,
-                    label="Hub repo id (owner/name): ours, a known community DCGAN, or type any compatible one",
+                    label=I18N("gan.model.repo"),
                 )
-                revision_box = gr.Textbox(
-                    value="", label="Revision (branch, tag or commit; optional)", scale=2
-                )
-                load_button = gr.Button("Load model", scale=1)
-        with gr.Tab("Explore"):
+                revision_box = gr.Textbox(value="", label=I18N("gan.model.revision"), scale=2)
+                load_button = gr.Button(I18N("gan.model.load"), scale=1)
+        with gr.Tab(I18N("gan.explore.tab")):
             with gr.Row():
                 with gr.Column(scale=1):
-                    digit = gr.Radio([(str(d), d) for d in range(10)], value=7, label="Digit")
+                    digit = gr.Radio([(str(d), d) for d in range(10)], value=7, label=I18N("gan.digit"))
                     with gr.Row():
                         seed = gr.Number(
-                            value=42, label="Seed", precision=None, step=1, minimum=0, maximum=MAX_SEED
+                            value=42,
+                            label=I18N("common.seed"),
+                            precision=None,
+                            step=1,
+                            minimum=0,
+                            maximum=MAX_SEED,
+                            elem_id="gan-seed",
                         )
-                        dice = gr.Button("🎲 New seed", scale=0)
-                    truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label="Truncation ψ")
-                    gr.Markdown(DIRECTIONS_HELP)
+                        dice = gr.Button(I18N("common.new_seed"), scale=0)
+                    truncation = gr.Slider(
+                        0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"), elem_id="gan-truncation"
+                    )
+                    gr.Markdown(I18N("gan.directions_help"))
                     direction_sliders = [
                         gr.Slider(-SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=label)
-                        for label in _direction_labels(default.model)
+                        for label in _direction_labels(default.model, translated=True)
                     ]
                     raw_sliders = [
-                        gr.Slider(
-                            -SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=f"Raw dim z[{d}] shift"
-                        )
+                        gr.Slider(-SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=I18N(f"gan.raw_dim{d}"))
                         for d in RAW_DIMS
                     ]
-                    reset = gr.Button("Reset sliders")
+                    reset = gr.Button(I18N("gan.reset"))
                 with gr.Column(scale=1):
                     image = gr.Image(
-                        label="Generated digit",
+                        label=I18N("gan.image"),
                         type="filepath",
                         format="png",
                         height=340,
@@ -279,44 +276,62 @@ def build_tab() -> None:
                         buttons=["download"],
                         elem_id="gan-image",
                     )
-                    verdict = gr.Label(label="Discriminator's verdict", num_top_classes=2)
+                    verdict = gr.Label(label=I18N("gan.verdict"), num_top_classes=2)
                     caption = gr.Markdown(elem_id="gan-caption")
                     with gr.Row():
-                        link_button = gr.Button("🔗 Link to this digit", scale=0, elem_id="gan-link-button")
+                        link_button = gr.Button(I18N("gan.link"), scale=0, elem_id="gan-link-button")
                         link_box = gr.Textbox(
-                            label="Permalink: opens this tab with these settings (the same image)",
+                            label=I18N("gan.link_box"),
                             buttons=["copy"],
                             interactive=False,
                             elem_id="gan-link",
                         )
-        with gr.Tab("Interpolate"):
+        with gr.Tab(I18N("gan.interp.tab")):
             with gr.Row():
-                digit_start = gr.Dropdown([(str(d), d) for d in range(10)], value=3, label="Start digit")
+                digit_start = gr.Dropdown(
+                    [(str(d), d) for d in range(10)], value=3, label=I18N("gan.interp.start_digit")
+                )
                 seed_start = gr.Number(
-                    value=1, label="Start seed", precision=None, step=1, minimum=0, maximum=MAX_SEED
+                    value=1,
+                    label=I18N("gan.interp.start_seed"),
+                    precision=None,
+                    step=1,
+                    minimum=0,
+                    maximum=MAX_SEED,
                 )
-                digit_end = gr.Dropdown([(str(d), d) for d in range(10)], value=8, label="End digit")
+                digit_end = gr.Dropdown(
+                    [(str(d), d) for d in range(10)], value=8, label=I18N("gan.interp.end_digit")
+                )
                 seed_end = gr.Number(
-                    value=2, label="End seed", precision=None, step=1, minimum=0, maximum=MAX_SEED
+                    value=2, label=I18N("gan.interp.end_seed"), precision=None, step=1, minimum=0, maximum=MAX_SEED
                 )
             with gr.Row():
-                frames = gr.Slider(2, 24, value=10, step=1, label="Frames")
-                interp_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label="Truncation ψ")
-                interp_button = gr.Button("Interpolate", variant="primary")
-            strip = gr.Image(label="Frames", type="filepath", format="png", interactive=False)
-            gif = gr.File(label="Animated GIF (download)", elem_id="gan-gif")
-            interp_caption = gr.Markdown()
-        with gr.Tab("Grid"):
+                frames = gr.Slider(2, 24, value=10, step=1, label=I18N("gan.interp.frames"))
+                interp_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"))
+                interp_button = gr.Button(I18N("gan.interp.button"), variant="primary")
+            strip = gr.Image(
+                label=I18N("gan.interp.strip"), type="filepath", format="png", interactive=False, elem_id="gan-strip"
+            )
+            gif = gr.File(label=I18N("gan.interp.gif"), elem_id="gan-gif")
+            interp_caption = gr.Markdown(elem_id="gan-strip-caption")
+        with gr.Tab(I18N("gan.grid.tab")):
             with gr.Row():
-                grid_digit = gr.Dropdown(["all"] + [str(d) for d in range(10)], value="all", label="Digit")
+                # display names translated, values unchanged: the handler gets "all" or "0"…"9"
+                grid_digit = gr.Dropdown(
+                    [(I18N("gan.grid.all"), "all")] + [(str(d), str(d)) for d in range(10)],
+                    value="all",
+                    label=I18N("gan.digit"),
+                )
                 grid_seed = gr.Number(
-                    value=0, label="Seed", precision=None, step=1, minimum=0, maximum=MAX_SEED
+                    value=0, label=I18N("common.seed"), precision=None, step=1, minimum=0, maximum=MAX_SEED
                 )
-                grid_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label="Truncation ψ")
-                grid_size = gr.Slider(2, 10, value=8, step=1, label="Samples per row")
-                grid_button = gr.Button("Sample grid", variant="primary")
-            grid_image = gr.Image(label="Samples", type="filepath", format="png", interactive=False)
-            grid_caption = gr.Markdown()
+                grid_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"))
+                grid_size = gr.Slider(2, 10, value=8, step=1, label=I18N("gan.grid.per_row"))
+                grid_button = gr.Button(I18N("gan.grid.button"), variant="primary")
+            grid_image = gr.Image(
+                label=I18N("gan.grid.image"), type="filepath", format="png", interactive=False, elem_id="gan-grid"
+            )
+            grid_caption = gr.Markdown(elem_id="gan-grid-caption")
 
     # preprocess=False: the handlers validate raw values themselves, so every bad input gets a
     # message that names the control and its range (Gradio's own checks name neither).
@@ -334,7 +349,7 @@ def build_tab() -> None:
         # (one per core: under load the batches grow instead of threads fighting over the cores).
         batch=True,
         max_batch_size=GAN_MAX_BATCH,
-        concurrency_limit=2,
+        concurrency_limit=GAN_LANES,
         concurrency_id="gan_generate",
         api_description="One digit from digit, seed, truncation ψ, 5 principal-direction shifts and 3 raw "
         "latent shifts; returns the image, the discriminator's verdict and a caption.",

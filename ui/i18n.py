@@ -1,13 +1,25 @@
-"""UI strings of the Theory and Lesson tabs in English and Simplified Chinese.
+"""The app's UI strings in English and Simplified Chinese: one `I18N` for every tab.
 
 `I18N("key")` gives a placeholder that the browser replaces with the text for its locale (Gradio picks
 the locale from the browser; English is the fallback). Pass `I18N` to `demo.launch(i18n=I18N)`.
+This module holds the Theory and Lesson texts; ui/i18n_tabs.py those of the header and the model tabs.
 Formulas are not here: LaTeX reads the same in every language (ui/theory.py holds it).
+
+What is translated: every string set when the layout is built (tab names, labels, info texts, button
+texts, Markdown intros, the display names of Radio and Dropdown choices; their values stay English,
+so handlers and the API receive the same values in every language). What stays English: text that
+handlers return at run time (captions, status lines, notes, gr.Error / gr.Warning / gr.Info messages,
+the labels gan_load_model gives the sliders), because it is also what the API returns and Gradio
+translates only the placeholders it finds in component properties, not handler output. Also English:
+the plots' axis titles (Gradio 6.31 does not translate x_title / y_title) and the example inputs
+(the models read English).
 """
 
 from __future__ import annotations
 
 import gradio as gr
+
+from ui import i18n_tabs
 
 EN: dict[str, str] = {
     # ------------------------------------------------------------------ Theory tab
@@ -299,7 +311,7 @@ PyTorch 把四个门的权重按 **i, f, g, o** 的顺序堆叠存放：`weight_
 梯度范数裁剪防止梯度爆炸。
 
 由于 c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t，只要 f ≈ 1，梯度就能几乎不变地沿 c 向回传：这正是 LSTM 能记住几百步之前
-内容的原因。**看看遗忘门如何在换行处关闭：** 在文本生成标签页的“Inside the LSTM”部分，选择“Show: forget gate f”，
+内容的原因。**看看遗忘门如何在换行处关闭：** 在“LSTM 文本生成”标签页的“LSTM 的内部”部分，在“显示”中选择“遗忘门 f”，
 观察 ⏎ 符号之后的位置。""",
     "theory.lstm.classify": """同样的单元也可以逐词读一个句子，或逐字母读一个姓名，再由一个小分类器读取它最后的隐藏状态：序列分类
 标签页会显示每读一步之后模型的判断。""",
@@ -336,57 +348,57 @@ PyTorch 把四个门的权重按 **i, f, g, o** 的顺序堆叠存放：`weight_
     "lesson.back": "← 上一步",
     "lesson.next": "下一步 →",
     "lesson.step1.title": "1 · 从噪声到数字",
-    "lesson.step1.task": """**GAN 标签页，Explore。** 保持数字不变，点几次 **🎲 New seed**。
+    "lesson.step1.task": """**GAN 标签页 → 探索。** 保持数字不变，点几次 **🎲 换个种子**。
 
 *预测：*数字会变成另一个数，还是只有书写风格在变？""",
     "lesson.step1.answer": """只有风格在变：倾斜、笔画粗细、圈的形状。标签 *y* 告诉 G 画**哪个**数字；由种子决定的噪声 *z* 告诉它
 **怎么**画。每个种子都对应潜在空间中的一个不同的点。""",
     "lesson.step2.title": "2 · 截断",
-    "lesson.step2.task": """**GAN 标签页，Explore。** 在把 **Truncation ψ** 拖到 0 之前先预测：不同种子生成的数字会变得**更**多样
+    "lesson.step2.task": """**GAN 标签页 → 探索。** 在把 **截断 ψ** 拖到 0 之前先预测：不同种子生成的数字会变得**更**多样
 还是**更不**多样？ψ = 1.5 时又会怎样？""",
     "lesson.step2.answer": """**更不**多样。ψ 把 *z* 向平均值收缩：ψ = 0 时每个种子都给出同一个“平均”数字；ψ = 1 时能看到 G 在训练中
 学到的全部多样性；大于 1 时就离开了 G 在训练中见过的区域，会得到更不寻常、也更常出错的数字。截断是在多样性
 与典型性之间做取舍。""",
     "lesson.step3.title": "3 · 潜在空间漫步",
-    "lesson.step3.task": """**GAN 标签页，Interpolate**（起点 3，终点 8）：点击 **Interpolate**。
+    "lesson.step3.task": """**GAN 标签页 → 插值**（起始数字 3，终点数字 8）：点击 **开始插值**。
 
 *预测：*中间的帧会平滑过渡，还是图像会在某一帧突然从 3 跳到 8？""",
     "lesson.step3.answer": """平滑过渡：G 是 *z* 和标签的连续函数，输入变化一小步，图像也只变化一点。中间的帧可能既不像 3 也不像 8：
 G 在训练中从没见过“一半是 3、一半是 8”的标签，D 的判断在这些帧上也常常下降。""",
     "lesson.step4.title": "4 · 两个玩家",
-    "lesson.step4.task": """**Watch it learn → A GAN in 2-D**，使用默认预设：点击 **Start**。
+    "lesson.step4.task": """**实时训练 → 二维 GAN**，使用默认预设：点击 **开始**。
 
 *预测：*随着训练进行，D 的损失会降到 0 吗？""",
     "lesson.step4.answer": """不会。它一开始下降，随后两条曲线都在某个水平附近波动：D 每变强一点，G 就跟上一点。使用非饱和损失时，
 如果 D 已经分不清真假（处处 D = ½），它的损失是 2·ln 2 ≈ 1.39。GAN 的损失并不能说明样本好不好：要看
 点的分布和 MMD² 曲线。""",
     "lesson.step5.title": "5 · 模式崩溃",
-    "lesson.step5.task": """**Watch it learn**，选择预设 **Mode collapse: minimax, G learns 10× faster than D**：点击 **Start**。
+    "lesson.step5.task": """**实时训练**，选择预设 **模式崩溃：极小极大损失，G 的学习速度是 D 的 10 倍**：点击 **开始**。
 
 *预测：*橙色的点会覆盖圆环上全部八个团块吗？""",
     "lesson.step5.answer": """不会：它们聚到一个或少数几个团块上，并在团块之间来回跳。G 找到能骗过当前 D 的位置；D 追上来并拒绝它；
 G 又跳到别处。这就是**模式崩溃**。下一个预设让 D 在 G 每更新一次时更新 5 次，使 D 能跟得上。""",
     "lesson.step6.title": "6 · 更平稳的博弈",
-    "lesson.step6.task": """**Watch it learn**，选择预设 **Fixed with WGAN-GP**：点击 **Start**（点两次，它需要更多步数）。
+    "lesson.step6.task": """**实时训练**，选择预设 **用 WGAN-GP 修正**：点击 **开始**（点两次，它需要更多步数）。
 
 *预测：*与第 5 步相比，MMD² 曲线会下降得更平稳，还是更不稳定？""",
     "lesson.step6.answer": """更平稳。WGAN-GP 的评论家估计的是 Wasserstein 距离，即使 G 的点离数据很远，也能给 G 提供有用的梯度；
 梯度惩罚则防止评论家变得过于陡峭。它的损失不是概率，可以是负数。公式见“原理”标签页。""",
     "lesson.step7.title": "7 · 温度",
-    "lesson.step7.task": """**LSTM text generation。** 用同一个提示词，先以 **Temperature** 0 生成 300 个字符，再以 1.5 生成一次。
+    "lesson.step7.task": """**LSTM 文本生成。** 用同一个提示词，先以 **温度** 0 生成 300 个字符，再以 1.5 生成一次。
 
 *预测：*哪一次会不断重复自己，哪一次会编造出不存在的单词？""",
     "lesson.step7.answer": """温度为 0 时，模型总是选择最可能的字符，很快就陷入循环。温度为 1.5 时，概率分布被拉平，不太可能的字符
 也会被选中，拼写随之崩坏。0.7–0.9 左右读起来最好。每次用的都是同一个模型：变的只是采样方式。""",
     "lesson.step8.title": "8 · 遗忘门",
-    "lesson.step8.task": """**LSTM text generation → Inside the LSTM。** 生成几行文字，选择 **Show: forget gate f**，第 2 层。
+    "lesson.step8.task": """**LSTM 文本生成 → LSTM 的内部。** 生成几行文字，在 **显示** 中选择 **遗忘门 f**，层选第 2 层。
 
 *预测：*在文本的哪些位置，某些遗忘门会降向 0？""",
     "lesson.step8.answer": """看换行符（⏎）之后和说话人名字（“ROMEO:”）附近。遗忘门接近 0 时，会擦除该单元的细胞状态：模型丢掉不再
 需要的信息，比如刚结束的那一行里写到了哪个位置。另一些单元则长时间保持 f ≈ 1：它们是长期记忆。并不是每个
 单元都这样；热力图显示的是变化最大的那些单元。""",
     "lesson.step9.title": "9 · 得出结论",
-    "lesson.step9.task": """**LSTM sequence classification。** 先对 *The movie was good.* 分类，再对 *The movie was not good.*
+    "lesson.step9.task": """**LSTM 序列分类。** 先对 *The movie was good.* 分类，再对 *The movie was not good.*
 分类。
 
 *预测：*“good”这个词在两个句子里对判断的影响会一样吗？""",
@@ -394,7 +406,7 @@ G 又跳到别处。这就是**模式崩溃**。下一个预设让 D 在 G 每�
 几乎没有改变它：LSTM 读到“good”时，记忆里还带着“not”。最终结论就是读完最后一个词之后的判断。否定对小模型
 来说很难：如果它在别的句子上判断错了，那也是一个发现。""",
     "lesson.step10.title": "10 · LSTM 在学习",
-    "lesson.step10.task": """**Watch it learn → A char-LSTM learns a text**：点击 **Train**。
+    "lesson.step10.task": """**实时训练 → 字符级 LSTM 学习一段文本**：点击 **训练**。
 
 *预测：*最初的样本会是什么样子？最先学会的是完整的单词、空格，还是标点？""",
     "lesson.step10.answer": """一开始是随机字符；接着是常见字母，然后是间隔大致等于单词长度的空格，再然后是常见的短单词。损失先快速
@@ -422,6 +434,7 @@ def _join_wrapped_chinese(text: str) -> str:
     return "\n".join(joined)
 
 
-ZH = {key: _join_wrapped_chinese(text) for key, text in ZH.items()}
+EN = EN | i18n_tabs.EN
+ZH = {key: _join_wrapped_chinese(text) for key, text in (ZH | i18n_tabs.ZH).items()}
 
 I18N = gr.I18n(en=EN, zh=ZH)

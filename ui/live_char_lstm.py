@@ -7,6 +7,7 @@ import time
 import gradio as gr
 
 from models.tiny_char_lstm import TinyLSTMConfig, TinyLSTMTrainer, TrainingDiverged
+from ui.i18n import I18N
 from ui.live_plots import curve_frame
 from ui.live_texts import TEXTS
 from ui.validation import as_float, as_int, as_text
@@ -18,11 +19,8 @@ SAMPLE_EVERY_S = 2.0  # and a new sample this often
 SAMPLE_CHARS = 200
 # both live-training endpoints share these two slots: training is CPU-heavy, other tabs stay responsive
 CONCURRENCY = {"concurrency_limit": 2, "concurrency_id": "live-training"}
-
-LSTM_INTRO = """### A tiny LSTM learning to write, live
-A one-layer LSTM (128 units) starts knowing nothing and reads random 64-character windows of your text,
-learning to guess each next character. Every two seconds it writes a sample: watch babble turn into words."""
-
+# translation keys of the texts' display names (the values stay the English names of TEXTS)
+TEXT_KEYS = dict(zip(TEXTS, ["coriolanus", "twinkle"], strict=True))
 
 def train_char_lstm(text, learning_rate, seconds, temperature, seed):
     """Train a tiny char-LSTM on `text` for `seconds`, streaming its loss curve and a sample every 2 s."""
@@ -74,28 +72,33 @@ def train_char_lstm(text, learning_rate, seconds, temperature, seed):
 
 
 def build_tab() -> None:
-    with gr.Tab("A char-LSTM learns a text"):
-        gr.Markdown(LSTM_INTRO)
+    with gr.Tab(I18N("live.lstm.tab")):
+        gr.Markdown(I18N("live.lstm.intro"))
         with gr.Row():
             with gr.Column(scale=1):
                 choice = gr.Dropdown(
-                    list(TEXTS), value=list(TEXTS)[0], label="Pick a text (or paste your own below)"
+                    [(I18N(f"live.lstm.text.{TEXT_KEYS[name]}"), name) for name in TEXTS],
+                    value=list(TEXTS)[0],
+                    label=I18N("live.lstm.pick"),
                 )
-                text = gr.Textbox(TEXTS[list(TEXTS)[0]], label=f"Text (the first {MAX_TEXT_CHARS:,} characters are used)",
+                # the label names MAX_TEXT_CHARS; the texts themselves are training data, not translated
+                text = gr.Textbox(TEXTS[list(TEXTS)[0]], label=I18N("live.lstm.text"),
                                   lines=8, max_lines=14, elem_id="charlstm-text")  # fmt: skip
-                learning_rate = gr.Number(3e-3, label="Learning rate", minimum=1e-5, maximum=0.1, step=1e-3)
-                seconds = gr.Slider(2, 30, value=20, step=1, label="Seconds to train")
-                temperature = gr.Slider(0.1, 2.0, value=0.8, step=0.05, label="Sampling temperature")
-                seed = gr.Number(0, label="Seed", precision=0, minimum=0, maximum=MAX_SEED)
+                learning_rate = gr.Number(
+                    3e-3, label=I18N("live.lstm.learning_rate"), minimum=1e-5, maximum=0.1, step=1e-3
+                )
+                seconds = gr.Slider(2, 30, value=20, step=1, label=I18N("live.lstm.seconds"))
+                temperature = gr.Slider(0.1, 2.0, value=0.8, step=0.05, label=I18N("live.lstm.temperature"))
+                seed = gr.Number(0, label=I18N("common.seed"), precision=0, minimum=0, maximum=MAX_SEED)
                 with gr.Row():
-                    train = gr.Button("Train", variant="primary", elem_id="charlstm-train")
-                    stop = gr.Button("Stop", variant="stop")
+                    train = gr.Button(I18N("live.lstm.train"), variant="primary", elem_id="charlstm-train")
+                    stop = gr.Button(I18N("common.stop"), variant="stop")
             with gr.Column(scale=2):
                 status = gr.Markdown(elem_id="charlstm-status")
-                curve = gr.LinePlot(x="step", y="loss", label="Loss (nats per character; lower = better guesses)",
+                curve = gr.LinePlot(x="step", y="loss", label=I18N("live.lstm.loss"),
                                     height=240, elem_id="charlstm-loss")  # fmt: skip
                 samples = gr.Textbox(
-                    label="Samples, newest first", lines=14, max_lines=30, elem_id="charlstm-samples"
+                    label=I18N("live.lstm.samples"), lines=14, max_lines=30, elem_id="charlstm-samples"
                 )
     choice.input(lambda name: TEXTS.get(name, ""), choice, text, api_visibility="private")
     training = train.click(

@@ -10,6 +10,7 @@ import gradio as gr
 
 from models.toy_gan import LOSSES, VIEW, ToyGANConfig, ToyGANTrainer, TrainingDiverged, mode_centres
 from ui import live_char_lstm
+from ui.i18n import I18N
 from ui.images import save_png
 from ui.live_char_lstm import CONCURRENCY, MAX_SEED
 from ui.live_plots import curve_frame, draw_gan_frame
@@ -40,13 +41,8 @@ PRESETS = {
         "loss": "wgan-gp", "lr_generator": 5e-4, "lr_discriminator": 5e-4, "d_steps": 5},
     "LSGAN on the 5×5 grid": {"target": "grid", "loss": "lsgan", "hidden_size": 128},
 }  # fmt: skip
-
-GAN_INTRO = """### A GAN learning a 2-D distribution, live
-**Blue** dots are real data, **orange** dots what the generator G makes from random noise. The background
-is the discriminator D: where it thinks points are real (yellow) or fake (purple). Arrows show where G's
-loss pushes a few of its points. The lower right curve measures how far apart the real and generated
-points are (MMD², lower is better). Try the presets: one that collapses onto a moving blob, and fixes."""
-
+# translation keys of the presets' display names (their values stay the English names above)
+PRESET_KEYS = dict(zip(PRESETS, ["default", "collapse", "more_d_steps", "wgan_gp", "lsgan"], strict=True))
 
 def _points(text: object) -> tuple[tuple[float, float], ...]:
     """'x, y' per line → points; every problem names its line."""
@@ -216,59 +212,63 @@ def apply_preset(name: str) -> list:
 def _gan_controls() -> dict:
     """The GAN's input components, keyed like CONTROL_NAMES plus points and max_steps."""
     d = DEFAULTS
-    c = {"preset": gr.Dropdown(list(PRESETS), value=list(PRESETS)[0], label="Preset", elem_id="gan2d-preset")}
-    c["target"] = gr.Radio(TARGET_CHOICES, value=d["target"], label="Target distribution")
-    c["points"] = gr.Textbox(
-        label=f"Your points: 'x, y' per line, each from {-VIEW:g} to {VIEW:g} (for the target 'Your points')",
+    # choices: display names translated, values unchanged (the handlers get "ring", "minimax", …)
+    presets = [(I18N(f"live.preset.{PRESET_KEYS[name]}"), name) for name in PRESETS]
+    c = {"preset": gr.Dropdown(presets, value=list(PRESETS)[0], label=I18N("live.preset"), elem_id="gan2d-preset")}
+    targets = [(I18N(f"live.target.{value}"), value) for _, value in TARGET_CHOICES]
+    c["target"] = gr.Radio(targets, value=d["target"], label=I18N("live.target"))
+    c["points"] = gr.Textbox(  # the label names the range [-VIEW, VIEW] (checked in tests/test_i18n.py)
+        label=I18N("live.points"),
         value="-1.5, 1.5\n1.5, 1.5\n0, 0\n-1, -1.2\n0, -1.6\n1, -1.2", lines=4, max_lines=8,
     )  # fmt: skip
-    c["loss"] = gr.Dropdown(LOSS_CHOICES, value=d["loss"], label="Loss")
+    losses = [(I18N(f"live.loss.{value}"), value) for _, value in LOSS_CHOICES]
+    c["loss"] = gr.Dropdown(losses, value=d["loss"], label=I18N("live.loss"))
     with gr.Row():
         c["lr_generator"] = gr.Number(
-            d["lr_generator"], label="G learning rate", minimum=1e-6, maximum=1.0, step=1e-4
+            d["lr_generator"], label=I18N("live.lr_generator"), minimum=1e-6, maximum=1.0, step=1e-4
         )
         c["lr_discriminator"] = gr.Number(
-            d["lr_discriminator"], label="D learning rate", minimum=1e-6, maximum=1.0, step=1e-4
+            d["lr_discriminator"], label=I18N("live.lr_discriminator"), minimum=1e-6, maximum=1.0, step=1e-4
         )
-    with gr.Accordion("Networks, batch, clipping, seed", open=False):
-        c["d_steps"] = gr.Slider(1, 10, value=d["d_steps"], step=1, label="D steps per G step")
-        c["latent_dim"] = gr.Slider(1, 16, value=d["latent_dim"], step=1, label="Noise dimension")
-        c["hidden_size"] = gr.Slider(4, 256, value=d["hidden_size"], step=4, label="Width (units per layer)")
-        c["num_layers"] = gr.Slider(1, 4, value=d["num_layers"], step=1, label="Depth (hidden layers)")
-        c["batch_size"] = gr.Slider(8, 1024, value=d["batch_size"], step=8, label="Batch size")
+    with gr.Accordion(I18N("live.networks"), open=False):
+        c["d_steps"] = gr.Slider(1, 10, value=d["d_steps"], step=1, label=I18N("live.d_steps"))
+        c["latent_dim"] = gr.Slider(1, 16, value=d["latent_dim"], step=1, label=I18N("live.latent_dim"))
+        c["hidden_size"] = gr.Slider(4, 256, value=d["hidden_size"], step=4, label=I18N("live.hidden_size"))
+        c["num_layers"] = gr.Slider(1, 4, value=d["num_layers"], step=1, label=I18N("live.num_layers"))
+        c["batch_size"] = gr.Slider(8, 1024, value=d["batch_size"], step=8, label=I18N("live.batch_size"))
         c["max_grad_norm"] = gr.Number(
-            d["max_grad_norm"], label="Gradient clipping: max norm (0 = off)", minimum=0, maximum=100
+            d["max_grad_norm"], label=I18N("live.max_grad_norm"), minimum=0, maximum=100
         )
-        c["seed"] = gr.Number(d["seed"], label="Seed", precision=0, minimum=0, maximum=MAX_SEED)
-    c["max_steps"] = gr.Slider(
-        10, MAX_STEPS, value=5000, step=10, label=f"Steps per run (at most {RUN_SECONDS:.0f} s)"
+        c["seed"] = gr.Number(d["seed"], label=I18N("common.seed"), precision=0, minimum=0, maximum=MAX_SEED)
+    c["max_steps"] = gr.Slider(  # the label names RUN_SECONDS
+        10, MAX_STEPS, value=5000, step=10, label=I18N("live.max_steps")
     )
     return c  # fmt: skip
 
 
 def _gan_tab() -> tuple[list, list]:
-    with gr.Tab("A GAN in 2-D"):
-        gr.Markdown(GAN_INTRO)
+    with gr.Tab(I18N("live.gan.tab")):
+        gr.Markdown(I18N("live.gan.intro"))
         with gr.Row():
             with gr.Column(scale=1):
                 c = _gan_controls()
                 with gr.Row():
-                    start = gr.Button("Start", variant="primary", elem_id="gan2d-start")
-                    pause = gr.Button("Pause", variant="stop", elem_id="gan2d-pause")
+                    start = gr.Button(I18N("live.start"), variant="primary", elem_id="gan2d-start")
+                    pause = gr.Button(I18N("live.pause"), variant="stop", elem_id="gan2d-pause")
                 with gr.Row():
-                    step = gr.Button(f"Step ×{STEP_COUNT}", elem_id="gan2d-step")
-                    reset = gr.Button("Reset", elem_id="gan2d-reset")
+                    step = gr.Button(I18N("live.step"), elem_id="gan2d-step")  # names STEP_COUNT
+                    reset = gr.Button(I18N("live.reset"), elem_id="gan2d-reset")
             with gr.Column(scale=2):
-                status = gr.Markdown("Press **Start**.", elem_id="gan2d-status")
-                picture = gr.Image(label="Real (blue) and generated (orange) points over D's decision surface",
+                status = gr.Markdown(I18N("live.status"), elem_id="gan2d-status")
+                picture = gr.Image(label=I18N("live.picture"),
                                    type="filepath", format="png", interactive=False, height=500, elem_id="gan2d-image")  # fmt: skip
                 with gr.Row():
                     loss_plot = gr.LinePlot(x="step", y="loss", color="network", color_map={"D": "#0072B2", "G": "#E69F00"},
-                                            label="Losses (D blue, G orange)", height=240, elem_id="gan2d-losses")  # fmt: skip
-                    divergence_plot = gr.LinePlot(x="step", y="MMD²", label="Divergence: MMD² between real and generated (lower = closer)",
+                                            label=I18N("live.losses"), height=240, elem_id="gan2d-losses")  # fmt: skip
+                    divergence_plot = gr.LinePlot(x="step", y="MMD²", label=I18N("live.divergence"),
                                                   height=240, elem_id="gan2d-divergence")  # fmt: skip
-                with gr.Accordion("Latest numbers", open=False):
-                    metrics = gr.JSON(label="metrics")
+                with gr.Accordion(I18N("live.numbers"), open=False):
+                    metrics = gr.JSON(label=I18N("live.metrics"))
         run = gr.State(None, time_to_live=1800)
     controls = [c[key] for key in ["target", "points", *CONTROL_NAMES[1:]]]
     outputs = [picture, loss_plot, divergence_plot, status, metrics, run]
@@ -291,7 +291,7 @@ def _gan_tab() -> tuple[list, list]:
 
 
 def build_tab() -> None:
-    with gr.Tab("Watch it learn", id="live-training") as tab:
+    with gr.Tab(I18N("live.tab"), id="live-training") as tab:
         controls, outputs = _gan_tab()
         live_char_lstm.build_tab()
     tab.select(

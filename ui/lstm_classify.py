@@ -7,18 +7,13 @@ import pandas as pd
 
 from models import registry
 from models.device import gpu_task
+from ui.i18n import I18N
 from ui.validation import as_text
 
 SENTIMENT_MODEL = "sentiment-lstm-sst2"
 NAMES_MODEL = "names-lstm"
 MAX_SENTENCE_CHARS = 2000
 MAX_NAME_CHARS = 100
-
-INTRO = """### Reading a sequence to a verdict
-An LSTM reads the input one step at a time (a word of a sentence, a character of a name) and keeps
-a running summary in its memory. After **every** step a small classifier reads that summary, so you
-can watch the belief change as the model reads: which word tipped the sentence, which letters gave
-the name away. The verdict is simply the belief after the last step."""
 
 SENTIMENT_EXAMPLES = [
     "The movie was good.",
@@ -104,64 +99,66 @@ def classify_name(name: str):
 
 
 def build_tab() -> None:
-    with gr.Tab("LSTM sequence classification", id="lstm-classify"):
-        gr.Markdown(INTRO)
-        with gr.Tab("Sentiment of a sentence"):
+    with gr.Tab(I18N("classify.tab"), id="lstm-classify"):
+        gr.Markdown(I18N("classify.intro"))
+        with gr.Tab(I18N("classify.sentiment.tab")):
             with gr.Row():
                 sentence = gr.Textbox(
-                    label="Sentence",
+                    label=I18N("classify.sentence"),
                     value=SENTIMENT_EXAMPLES[2],
                     lines=2,
                     scale=4,
                     max_length=MAX_SENTENCE_CHARS,
                     elem_id="sentiment-input",
                 )
-                sentiment_button = gr.Button("Classify", variant="primary", scale=1)
-            gr.Examples([[e] for e in SENTIMENT_EXAMPLES], [sentence], label="Try negation and contrast")
+                sentiment_button = gr.Button(I18N("classify.button"), variant="primary", scale=1)
+            # the examples themselves stay English: the model reads English
+            gr.Examples([[e] for e in SENTIMENT_EXAMPLES], [sentence], label=I18N("classify.sentiment.examples"))
             with gr.Row():
-                verdict = gr.Label(label="Verdict", num_top_classes=2, elem_id="sentiment-verdict")
+                verdict = gr.Label(label=I18N("classify.verdict"), num_top_classes=2, elem_id="sentiment-verdict")
                 belief = gr.LinePlot(
                     x="word",
                     y="P(positive)",
                     y_lim=[0, 1],
-                    label="Belief after each word",
+                    label=I18N("classify.belief"),
+                    # axis titles stay English: Gradio 6.31 translates no x_title / y_title (ui/i18n.py)
                     x_title="word read",
                     y_title="P(positive)",
                     x_label_angle=-45,
                     height=280,
                 )
             moved = gr.HighlightedText(
-                label="How much each word moved the belief (warm = toward positive, cool = toward negative)",
+                label=I18N("classify.moved"),
                 show_legend=False,
                 combine_adjacent=False,
             )
             sentiment_notes = gr.Markdown()
-            with gr.Accordion("The trace as data", open=False):
-                sentiment_data = gr.JSON(label="trace")
-        with gr.Tab("Language of a name"):
+            with gr.Accordion(I18N("classify.trace.accordion"), open=False):
+                sentiment_data = gr.JSON(label=I18N("classify.trace"))
+        with gr.Tab(I18N("classify.name.tab")):
             with gr.Row():
                 name = gr.Textbox(
-                    label="Surname",
+                    label=I18N("classify.surname"),
                     value="Nakamura",
                     scale=4,
                     max_length=MAX_NAME_CHARS,
                     elem_id="name-input",
                 )
-                name_button = gr.Button("Classify", variant="primary", scale=1)
-            gr.Examples([[e] for e in NAME_EXAMPLES], [name], label="Examples")
+                name_button = gr.Button(I18N("classify.button"), variant="primary", scale=1)
+            gr.Examples([[e] for e in NAME_EXAMPLES], [name], label=I18N("classify.name.examples"))
             with gr.Row():
-                languages = gr.Label(label="Top 3 languages", num_top_classes=3, elem_id="name-verdict")
+                languages = gr.Label(label=I18N("classify.top3"), num_top_classes=3, elem_id="name-verdict")
                 name_plot = gr.LinePlot(
                     x="character",
                     y="probability",
                     color="language",
                     y_lim=[0, 1],
-                    label="Belief after each character (the final top 3)",
+                    label=I18N("classify.name.belief"),
                     height=280,
                 )
             name_notes = gr.Markdown()
-            with gr.Accordion("The trace as data", open=False):
-                name_data = gr.JSON(label="trace")
+            with gr.Accordion(I18N("classify.trace.accordion"), open=False):
+                name_data = gr.JSON(label=I18N("classify.trace"))
 
     gr.on(
         [sentiment_button.click, sentence.submit], classify_sentiment, [sentence],

@@ -13,6 +13,7 @@ from models.char_lstm import MAX_PROMPT_CHARS, CharLSTM
 from models.device import gpu_task
 from models.lstm_inspect import GATE_NAMES, as_display_values, inspect_text, most_variable_units
 from ui.heatmap import heatmap, show_char
+from ui.i18n import I18N
 from ui.images import save_png
 from ui.links import LSTM_PARAMS, link_js
 from ui.validation import as_float, as_int, as_text
@@ -26,21 +27,6 @@ HEATMAP_CHARS = 120  # columns of the heatmap: the first characters of the text
 HEATMAP_UNITS = 8
 STREAM_EVERY_S = 0.05
 GENERATE_TIME_LIMIT_S = 60  # a busy server stops a generation here, with a note, rather than run on
-
-INTRO = """### A character-level LSTM that writes Shakespeare
-The model reads one character at a time and, after each one, guesses the next. Type the start of
-a line: it continues by **sampling** from its guess, character after character. **Temperature**
-sharpens (< 1) or flattens (> 1) the guess (0 = always the likeliest); **top-k** keeps only the k
-likeliest characters; **top-p** keeps the smallest set holding p of the probability."""
-
-INSIDE = """### Inside the LSTM
-At every character each LSTM unit computes an **input gate** i, a **forget gate** f, an
-**output gate** o (each between 0 and 1) and a **candidate** g, then updates its memory
-**c = f·c + i·g** and shows **h = o·tanh(c)**. The heatmap shows the units whose value changes most
-over the text (orange = high, blue = low; gates are drawn from 0 = blue to 1 = orange).
-*What to look for:* forget gates that dip right after a newline (⏎), cells that switch at a colon
-or stay high inside a line and reset at its end."""
-
 
 def _model() -> CharLSTM:
     try:
@@ -168,76 +154,81 @@ def lstm_candidates(text: str, position: int):
 
 def build_tab() -> tuple[list, list]:
     """The tab's layout and listeners; returns (generation inputs, generation outputs) for permalinks."""
-    with gr.Tab("LSTM text generation", id="lstm-text"):
-        gr.Markdown(INTRO)
+    with gr.Tab(I18N("lstm.tab"), id="lstm-text"):
+        gr.Markdown(I18N("lstm.intro"))
         with gr.Row():
             with gr.Column(scale=1):
-                prompt = gr.Textbox(value="ROMEO:\n", label="Prompt", lines=3, max_length=MAX_INPUT_CHARS)
-                length = gr.Slider(1, MAX_NEW_CHARS, value=300, step=1, label="Characters to generate")
-                temperature = gr.Slider(0.0, 2.0, value=0.8, step=0.05, label="Temperature")
-                top_k = gr.Slider(0, 65, value=0, step=1, label="Top-k (0 = off)")
-                top_p = gr.Slider(0.05, 1.0, value=1.0, step=0.05, label="Top-p (1 = off)")
+                prompt = gr.Textbox(
+                    value="ROMEO:\n", label=I18N("lstm.prompt"), lines=3, max_length=MAX_INPUT_CHARS
+                )
+                length = gr.Slider(1, MAX_NEW_CHARS, value=300, step=1, label=I18N("lstm.length"))
+                temperature = gr.Slider(0.0, 2.0, value=0.8, step=0.05, label=I18N("lstm.temperature"))
+                top_k = gr.Slider(0, 65, value=0, step=1, label=I18N("lstm.top_k"))
+                top_p = gr.Slider(0.05, 1.0, value=1.0, step=0.05, label=I18N("lstm.top_p"))
                 with gr.Row():
                     seed = gr.Number(
-                        value=0, label="Seed", precision=None, step=1, minimum=0, maximum=MAX_SEED
+                        value=0, label=I18N("common.seed"), precision=None, step=1, minimum=0, maximum=MAX_SEED
                     )
-                    dice = gr.Button("🎲 New seed", scale=0)
+                    dice = gr.Button(I18N("common.new_seed"), scale=0)
                 with gr.Row():
-                    generate_button = gr.Button("Generate", variant="primary")
-                    stop_button = gr.Button("Stop", variant="stop")
+                    generate_button = gr.Button(I18N("lstm.generate"), variant="primary")
+                    stop_button = gr.Button(I18N("common.stop"), variant="stop")
                 with gr.Row():
-                    link_button = gr.Button("🔗 Link to this text", scale=0, elem_id="lstm-link-button")
+                    link_button = gr.Button(I18N("lstm.link"), scale=0, elem_id="lstm-link-button")
                     link_box = gr.Textbox(
-                        label="Permalink: opens this tab with these settings (the same text)",
+                        label=I18N("lstm.link_box"),
                         buttons=["copy"],
                         interactive=False,
                         elem_id="lstm-link",
                     )
             with gr.Column(scale=2):
-                output = gr.Textbox(label="Generated text (streamed)", lines=10, elem_id="lstm-output")
+                output = gr.Textbox(label=I18N("lstm.output"), lines=10, elem_id="lstm-output")
                 confidence = gr.HighlightedText(
-                    label="How sure it was of each character it wrote (more colour = surer)",
+                    label=I18N("lstm.confidence"),
                     show_legend=False,
                     combine_adjacent=False,
                     elem_id="lstm-confidence",
                 )
                 notes = gr.Markdown(elem_id="lstm-notes")
-        gr.Markdown(INSIDE)
+        gr.Markdown(I18N("lstm.inside"))
         with gr.Row():
             inspect_box = gr.Textbox(
-                label="Text to look inside (the generated text lands here; or paste your own)",
+                label=I18N("lstm.inspect"),
                 lines=4,
                 max_length=MAX_ANALYSE_CHARS,
                 scale=3,
                 elem_id="lstm-inspect-text",
             )
             with gr.Column(scale=1):
-                layer = gr.Radio([("Layer 1", 0), ("Layer 2", 1)], value=1, label="Layer")
-                quantity = gr.Dropdown(
-                    [(name, key) for key, name in GATE_NAMES.items()], value="c", label="Show"
+                # display names translated, values unchanged: the handlers get 0 / 1 and "f", "i", …
+                layer = gr.Radio(
+                    [(I18N("lstm.layer1"), 0), (I18N("lstm.layer2"), 1)], value=1, label=I18N("lstm.layer")
                 )
-                analyse_button = gr.Button("Analyse", variant="primary")
+                quantity = gr.Dropdown(
+                    [(I18N(f"lstm.quantity.{key}"), key) for key in GATE_NAMES], value="c", label=I18N("lstm.show")
+                )
+                analyse_button = gr.Button(I18N("lstm.analyse"), variant="primary")
         expected = gr.HighlightedText(
-            label="How expected each character was before the model read it (more colour = more expected)",
+            label=I18N("lstm.expected"),
             show_legend=False,
             combine_adjacent=False,
             elem_id="lstm-expected",
         )
-        heatmap_caption = gr.Markdown()
+        heatmap_caption = gr.Markdown(elem_id="lstm-heatmap-caption")
         heatmap_image = gr.Image(
-            label="Heatmap", type="filepath", format="png", interactive=False, elem_id="lstm-heatmap"
+            label=I18N("lstm.heatmap"), type="filepath", format="png", interactive=False, elem_id="lstm-heatmap"
         )
-        unit = gr.Dropdown([], label="Unit to colour the text by", allow_custom_value=True)
+        unit = gr.Dropdown([], label=I18N("lstm.unit"), allow_custom_value=True)
         unit_view = gr.HighlightedText(
-            label="The text coloured by this unit (warm = high, cool = low)",
+            label=I18N("lstm.unit_view"),
             show_legend=False,
             combine_adjacent=False,
         )
         with gr.Row():
-            position = gr.Slider(1, MAX_ANALYSE_CHARS, value=7, step=1, label="Position in the text")
+            position = gr.Slider(1, MAX_ANALYSE_CHARS, value=7, step=1, label=I18N("lstm.position"))
             with gr.Column():
                 position_caption = gr.Markdown()
-                candidates = gr.Label(label="Its 5 likeliest next characters", num_top_classes=5)
+                candidates = gr.Label(label=I18N("lstm.candidates"), num_top_classes=5)
 
     generate_inputs = [prompt, length, temperature, top_k, top_p, seed]
     link_button.click(
