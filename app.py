@@ -14,7 +14,7 @@ from huggingface_hub.utils import logging as hub_logging
 from PIL import Image
 
 from ui import a11y, about, gan, lesson, live_training, lstm_classify, lstm_text, permalink, theory
-from ui.i18n import I18N
+from ui.i18n import I18N, in_english
 
 # The background Hub check retries quietly; the Model panel tells users what happened.
 hub_logging.set_verbosity_error()
@@ -34,9 +34,19 @@ def noop_image() -> Image.Image:
     return Image.new("L", (336, 336), 0)
 
 
+class Lab(gr.Blocks):
+    """gr.Blocks whose API docs ("Use via API", gradio_client's view_api) give labels in English.
+
+    Labels are I18N placeholders that only the browser page translates; the API docs would show them raw.
+    """
+
+    def get_api_info(self, all_endpoints: bool = False, page: str | None = None):
+        return in_english(super().get_api_info(all_endpoints, page))
+
+
 def build_demo() -> gr.Blocks:
     """Build the whole app without launching it (tests import this)."""
-    with gr.Blocks(title=TITLE) as demo:
+    with Lab(title=TITLE) as demo:
         gr.Markdown(I18N("app.header"))
         with gr.Tabs() as tabs:
             explore_inputs, explore_outputs, provenance_md, model_in_use = gan.build_tab()

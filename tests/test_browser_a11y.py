@@ -91,26 +91,29 @@ def test_phone_width_gan_and_theory_tabs_have_no_horizontal_scroll(open_page):
     wait_for_alt(page, "gan-image", "seed 42")
     _screenshot(page, "phone-gan-tab.png")
     assert _scroll_width(page) <= PHONE["width"]
-    _select_top_tab(page, "theory")
+    _select_top_tab(page, "Theory: GAN vs LSTM")
     page.get_by_text("GAN: a forger and a detective").wait_for(timeout=10_000)
     page.wait_for_function("() => document.querySelectorAll('.katex').length >= 8")
     _screenshot(page, "phone-theory-tab.png")
     assert _scroll_width(page) <= PHONE["width"]
 
 
-def _select_top_tab(page, tab_id: str) -> None:
-    """Select a top-level tab even when a narrow screen moved it into the tab bar's overflow menu."""
-    button = page.locator(f"button[role=tab][id$='{tab_id}-button']")
-    if not button.first.is_visible():
-        page.locator(".overflow-menu button, button.overflow-menu").first.click()
-    page.locator(f"button[id$='{tab_id}-button']").first.click()
+def _select_top_tab(page, name: str) -> None:
+    """Select a top-level tab, also when a narrow screen moved it into the tab bar's "More tabs" menu."""
+    tab = page.get_by_role("tab", name=name, exact=True)
+    if tab.count() and tab.first.is_visible():
+        tab.first.click()
+        return
+    page.locator(".overflow-menu > button").first.click()  # the first tab bar's "More tabs" (⋯)
+    page.locator(".overflow-dropdown").first.get_by_role("button", name=name, exact=True).click()
 
 
 def test_chinese_locale_translates_every_tab_and_keeps_the_values(open_page):
     page = open_page(locale="zh-CN")
     page.get_by_role("tab", name="GAN 生成对抗网络", exact=True).wait_for()
     assert page.get_by_role("button", name="🎲 换个种子", exact=True).is_visible()
-    assert page.get_by_text("的风格方差").first.is_visible()  # "PC1 (23% 的风格方差)": a placeholder inside a label
+    # "PC1 (23% 的风格方差)": a placeholder inside a label
+    assert page.get_by_text("的风格方差").first.is_visible()
     alt = wait_for_alt(page, "gan-image", "seed 42")
     assert alt.startswith("生成的数字: Digit 7")  # run-time captions stay English
     page.get_by_role("tab", name="网格", exact=True).click()
@@ -123,7 +126,10 @@ def test_chinese_locale_translates_every_tab_and_keeps_the_values(open_page):
         assert "__i18n__" not in text and not re.search(r"\bLoading…", text), tab
     page.get_by_role("tab", name="实时训练", exact=True).click()
     page.locator("#gan2d-status").get_by_text("Step 0 (ready)").wait_for(timeout=30_000)
-    page.locator("#gan2d-preset").click()
-    page.get_by_text("模式崩溃：极小极大损失，G 的学习速度是 D 的 10 倍", exact=True).click()
-    page.locator("#gan2d-status").get_by_text("Step 0 (ready)").wait_for(timeout=30_000)
-    assert page.get_by_text("极小极大（Goodfellow 2014）").first.is_visible()  # the preset set the loss
+    page.locator("#gan2d-preset input").click()
+    page.get_by_role("option", name="模式崩溃：极小极大损失，G 的学习速度是 D 的 10 倍", exact=True).click()
+    # apply_preset got the English name (the value) and set the loss to "minimax", shown in Chinese
+    loss = page.get_by_role("combobox", name="损失函数", exact=True)
+    page.wait_for_function(
+        "e => e.value === '极小极大（Goodfellow 2014）'", arg=loss.element_handle(), timeout=20_000
+    )

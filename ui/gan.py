@@ -27,8 +27,10 @@ MAX_SEED = 2**31 - 1
 NUM_DIRECTION_SLIDERS = 5  # leading principal directions shown as sliders
 RAW_DIMS = (0, 1, 2)  # raw latent coordinates shown as sliders
 SLIDER_RANGE = 4.0  # directions and raw dims move by at most ±4 (z is N(0, 1) per dim)
-GAN_MAX_BATCH = int(os.environ.get("GANLAB_GAN_BATCH", "16"))  # slider requests per forward pass (bench/load_bench.py)
+# slider requests per forward pass (bench/load_bench.py)
+GAN_MAX_BATCH = int(os.environ.get("GANLAB_GAN_BATCH", "16"))
 GAN_LANES = int(os.environ.get("GANLAB_GAN_LANES", "2"))  # batches served at once
+
 
 def _loaded(model_id: object) -> registry.LoadedModel:
     """The model named by 'owner/name' or 'owner/name@revision' ('' = the default)."""
@@ -56,7 +58,11 @@ def describe(loaded: registry.LoadedModel) -> str:
 def _direction_labels(gan, translated: bool = False) -> list[str]:
     """'PC1 (23% of style variance)', …; `translated`: with I18N placeholders (the browser fills them in)."""
     shares = gan.direction_variance.tolist()
-    share, absent = (I18N("gan.pc.share"), I18N("gan.pc.absent")) if translated else ("of style variance", "not in this model")
+    share, absent = (
+        (I18N("gan.pc.share"), I18N("gan.pc.absent"))
+        if translated
+        else ("of style variance", "not in this model")
+    )
     return [
         f"PC{k + 1} ({shares[k]:.0%} {share})" if k < len(shares) else f"PC{k + 1} ({absent})"
         for k in range(NUM_DIRECTION_SLIDERS)
@@ -262,7 +268,9 @@ def build_tab() -> None:
                         for label in _direction_labels(default.model, translated=True)
                     ]
                     raw_sliders = [
-                        gr.Slider(-SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=I18N(f"gan.raw_dim{d}"))
+                        gr.Slider(
+                            -SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=I18N(f"gan.raw_dim{d}")
+                        )
                         for d in RAW_DIMS
                     ]
                     reset = gr.Button(I18N("gan.reset"))
@@ -303,14 +311,23 @@ def build_tab() -> None:
                     [(str(d), d) for d in range(10)], value=8, label=I18N("gan.interp.end_digit")
                 )
                 seed_end = gr.Number(
-                    value=2, label=I18N("gan.interp.end_seed"), precision=None, step=1, minimum=0, maximum=MAX_SEED
+                    value=2,
+                    label=I18N("gan.interp.end_seed"),
+                    precision=None,
+                    step=1,
+                    minimum=0,
+                    maximum=MAX_SEED,
                 )
             with gr.Row():
                 frames = gr.Slider(2, 24, value=10, step=1, label=I18N("gan.interp.frames"))
                 interp_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"))
                 interp_button = gr.Button(I18N("gan.interp.button"), variant="primary")
             strip = gr.Image(
-                label=I18N("gan.interp.strip"), type="filepath", format="png", interactive=False, elem_id="gan-strip"
+                label=I18N("gan.interp.strip"),
+                type="filepath",
+                format="png",
+                interactive=False,
+                elem_id="gan-strip",
             )
             gif = gr.File(label=I18N("gan.interp.gif"), elem_id="gan-gif")
             interp_caption = gr.Markdown(elem_id="gan-strip-caption")
@@ -329,7 +346,11 @@ def build_tab() -> None:
                 grid_size = gr.Slider(2, 10, value=8, step=1, label=I18N("gan.grid.per_row"))
                 grid_button = gr.Button(I18N("gan.grid.button"), variant="primary")
             grid_image = gr.Image(
-                label=I18N("gan.grid.image"), type="filepath", format="png", interactive=False, elem_id="gan-grid"
+                label=I18N("gan.grid.image"),
+                type="filepath",
+                format="png",
+                interactive=False,
+                elem_id="gan-grid",
             )
             grid_caption = gr.Markdown(elem_id="gan-grid-caption")
 

@@ -17,7 +17,12 @@ the plots' axis titles (Gradio 6.31 does not translate x_title / y_title) and th
 
 from __future__ import annotations
 
+import json
+import re
+from typing import Any
+
 import gradio as gr
+from gradio.i18n import I18nData
 
 from ui import i18n_tabs
 
@@ -438,3 +443,19 @@ EN = EN | i18n_tabs.EN
 ZH = {key: _join_wrapped_chinese(text) for key, text in (ZH | i18n_tabs.ZH).items()}
 
 I18N = gr.I18n(en=EN, zh=ZH)
+
+
+_PLACEHOLDER = re.compile(r"__i18n__(\{[^{}]*\})")  # what str(I18N("key")) looks like
+
+
+def in_english(value: Any) -> Any:
+    """`value` (a string, I18nData, or lists and dicts of them) with every I18N placeholder in English."""
+    if isinstance(value, I18nData):
+        return EN.get(value.key, value.key)
+    if isinstance(value, str):
+        return _PLACEHOLDER.sub(lambda m: EN.get(json.loads(m.group(1))["key"], m.group(0)), value)
+    if isinstance(value, dict):
+        return {key: in_english(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(in_english(item) for item in value)
+    return value

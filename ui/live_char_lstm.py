@@ -22,6 +22,7 @@ CONCURRENCY = {"concurrency_limit": 2, "concurrency_id": "live-training"}
 # translation keys of the texts' display names (the values stay the English names of TEXTS)
 TEXT_KEYS = dict(zip(TEXTS, ["coriolanus", "twinkle"], strict=True))
 
+
 def train_char_lstm(text, learning_rate, seconds, temperature, seed):
     """Train a tiny char-LSTM on `text` for `seconds`, streaming its loss curve and a sample every 2 s."""
     text = as_text(text, "Text", 10**8)

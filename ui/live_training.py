@@ -44,6 +44,7 @@ PRESETS = {
 # translation keys of the presets' display names (their values stay the English names above)
 PRESET_KEYS = dict(zip(PRESETS, ["default", "collapse", "more_d_steps", "wgan_gp", "lsgan"], strict=True))
 
+
 def _points(text: object) -> tuple[tuple[float, float], ...]:
     """'x, y' per line → points; every problem names its line."""
     text = as_text(text, "Your points", 100_000)
@@ -214,7 +215,11 @@ def _gan_controls() -> dict:
     d = DEFAULTS
     # choices: display names translated, values unchanged (the handlers get "ring", "minimax", …)
     presets = [(I18N(f"live.preset.{PRESET_KEYS[name]}"), name) for name in PRESETS]
-    c = {"preset": gr.Dropdown(presets, value=list(PRESETS)[0], label=I18N("live.preset"), elem_id="gan2d-preset")}
+    c = {
+        "preset": gr.Dropdown(
+            presets, value=list(PRESETS)[0], label=I18N("live.preset"), elem_id="gan2d-preset"
+        )
+    }
     targets = [(I18N(f"live.target.{value}"), value) for _, value in TARGET_CHOICES]
     c["target"] = gr.Radio(targets, value=d["target"], label=I18N("live.target"))
     c["points"] = gr.Textbox(  # the label names the range [-VIEW, VIEW] (checked in tests/test_i18n.py)

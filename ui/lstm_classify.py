@@ -113,9 +113,13 @@ def build_tab() -> None:
                 )
                 sentiment_button = gr.Button(I18N("classify.button"), variant="primary", scale=1)
             # the examples themselves stay English: the model reads English
-            gr.Examples([[e] for e in SENTIMENT_EXAMPLES], [sentence], label=I18N("classify.sentiment.examples"))
+            gr.Examples(
+                [[e] for e in SENTIMENT_EXAMPLES], [sentence], label=I18N("classify.sentiment.examples")
+            )
             with gr.Row():
-                verdict = gr.Label(label=I18N("classify.verdict"), num_top_classes=2, elem_id="sentiment-verdict")
+                verdict = gr.Label(
+                    label=I18N("classify.verdict"), num_top_classes=2, elem_id="sentiment-verdict"
+                )
                 belief = gr.LinePlot(
                     x="word",
                     y="P(positive)",

@@ -28,6 +28,7 @@ HEATMAP_UNITS = 8
 STREAM_EVERY_S = 0.05
 GENERATE_TIME_LIMIT_S = 60  # a busy server stops a generation here, with a note, rather than run on
 
+
 def _model() -> CharLSTM:
     try:
         return registry.load_model(MODEL_NAME).model
@@ -167,7 +168,12 @@ def build_tab() -> tuple[list, list]:
                 top_p = gr.Slider(0.05, 1.0, value=1.0, step=0.05, label=I18N("lstm.top_p"))
                 with gr.Row():
                     seed = gr.Number(
-                        value=0, label=I18N("common.seed"), precision=None, step=1, minimum=0, maximum=MAX_SEED
+                        value=0,
+                        label=I18N("common.seed"),
+                        precision=None,
+                        step=1,
+                        minimum=0,
+                        maximum=MAX_SEED,
                     )
                     dice = gr.Button(I18N("common.new_seed"), scale=0)
                 with gr.Row():
@@ -205,7 +211,9 @@ def build_tab() -> tuple[list, list]:
                     [(I18N("lstm.layer1"), 0), (I18N("lstm.layer2"), 1)], value=1, label=I18N("lstm.layer")
                 )
                 quantity = gr.Dropdown(
-                    [(I18N(f"lstm.quantity.{key}"), key) for key in GATE_NAMES], value="c", label=I18N("lstm.show")
+                    [(I18N(f"lstm.quantity.{key}"), key) for key in GATE_NAMES],
+                    value="c",
+                    label=I18N("lstm.show"),
                 )
                 analyse_button = gr.Button(I18N("lstm.analyse"), variant="primary")
         expected = gr.HighlightedText(
@@ -216,7 +224,11 @@ def build_tab() -> tuple[list, list]:
         )
         heatmap_caption = gr.Markdown(elem_id="lstm-heatmap-caption")
         heatmap_image = gr.Image(
-            label=I18N("lstm.heatmap"), type="filepath", format="png", interactive=False, elem_id="lstm-heatmap"
+            label=I18N("lstm.heatmap"),
+            type="filepath",
+            format="png",
+            interactive=False,
+            elem_id="lstm-heatmap",
         )
         unit = gr.Dropdown([], label=I18N("lstm.unit"), allow_custom_value=True)
         unit_view = gr.HighlightedText(
