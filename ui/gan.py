@@ -15,6 +15,7 @@ from ui.i18n import I18N
 from ui.images import display_scale, save_png, tile, to_pil, write_gif
 from ui.links import GAN_PARAMS, link_js
 from ui.validation import as_float, as_int, as_text
+from ui.widgets import MAX_SEED, seed_box
 
 MODEL_NAME = "dcgan-mnist"
 # Community generators in the standard DCGAN layout (models/community_dcgan.py) that the tab offers.
@@ -23,7 +24,6 @@ UNCONDITIONAL_NOTE = (
     "This generator is **unconditional**: it was not trained with labels, so the digit picker has no "
     "effect, and its repo publishes no discriminator, so there is no verdict. The latent sliders work."
 )
-MAX_SEED = 2**31 - 1
 NUM_DIRECTION_SLIDERS = 5  # leading principal directions shown as sliders
 RAW_DIMS = (0, 1, 2)  # raw latent coordinates shown as sliders
 SLIDER_RANGE = 4.0  # directions and raw dims move by at most ±4 (z is N(0, 1) per dim)
@@ -249,15 +249,7 @@ def build_tab() -> None:
                 with gr.Column(scale=1):
                     digit = gr.Radio([(str(d), d) for d in range(10)], value=7, label=I18N("gan.digit"))
                     with gr.Row():
-                        seed = gr.Number(
-                            value=42,
-                            label=I18N("common.seed"),
-                            precision=None,
-                            step=1,
-                            minimum=0,
-                            maximum=MAX_SEED,
-                            elem_id="gan-seed",
-                        )
+                        seed = seed_box(42, I18N("common.seed"), elem_id="gan-seed")
                         dice = gr.Button(I18N("common.new_seed"), scale=0)
                     truncation = gr.Slider(
                         0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"), elem_id="gan-truncation"
@@ -299,25 +291,11 @@ def build_tab() -> None:
                 digit_start = gr.Dropdown(
                     [(str(d), d) for d in range(10)], value=3, label=I18N("gan.interp.start_digit")
                 )
-                seed_start = gr.Number(
-                    value=1,
-                    label=I18N("gan.interp.start_seed"),
-                    precision=None,
-                    step=1,
-                    minimum=0,
-                    maximum=MAX_SEED,
-                )
+                seed_start = seed_box(1, I18N("gan.interp.start_seed"))
                 digit_end = gr.Dropdown(
                     [(str(d), d) for d in range(10)], value=8, label=I18N("gan.interp.end_digit")
                 )
-                seed_end = gr.Number(
-                    value=2,
-                    label=I18N("gan.interp.end_seed"),
-                    precision=None,
-                    step=1,
-                    minimum=0,
-                    maximum=MAX_SEED,
-                )
+                seed_end = seed_box(2, I18N("gan.interp.end_seed"))
             with gr.Row():
                 frames = gr.Slider(2, 24, value=10, step=1, label=I18N("gan.interp.frames"))
                 interp_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"))
@@ -339,9 +317,7 @@ def build_tab() -> None:
                     value="all",
                     label=I18N("gan.digit"),
                 )
-                grid_seed = gr.Number(
-                    value=0, label=I18N("common.seed"), precision=None, step=1, minimum=0, maximum=MAX_SEED
-                )
+                grid_seed = seed_box(0, I18N("common.seed"))
                 grid_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"))
                 grid_size = gr.Slider(2, 10, value=8, step=1, label=I18N("gan.grid.per_row"))
                 grid_button = gr.Button(I18N("gan.grid.button"), variant="primary")

@@ -17,9 +17,9 @@ from ui.i18n import I18N
 from ui.images import save_png
 from ui.links import LSTM_PARAMS, link_js
 from ui.validation import as_float, as_int, as_text
+from ui.widgets import MAX_SEED, seed_box
 
 MODEL_NAME = "char-lstm-shakespeare"
-MAX_SEED = 2**31 - 1
 MAX_NEW_CHARS = 1000
 MAX_INPUT_CHARS = 20_000  # longer prompts are refused; the model reads the last MAX_PROMPT_CHARS
 MAX_ANALYSE_CHARS = 1000
@@ -167,14 +167,7 @@ def build_tab() -> tuple[list, list]:
                 top_k = gr.Slider(0, 65, value=0, step=1, label=I18N("lstm.top_k"))
                 top_p = gr.Slider(0.05, 1.0, value=1.0, step=0.05, label=I18N("lstm.top_p"))
                 with gr.Row():
-                    seed = gr.Number(
-                        value=0,
-                        label=I18N("common.seed"),
-                        precision=None,
-                        step=1,
-                        minimum=0,
-                        maximum=MAX_SEED,
-                    )
+                    seed = seed_box(0, I18N("common.seed"))
                     dice = gr.Button(I18N("common.new_seed"), scale=0)
                 with gr.Row():
                     generate_button = gr.Button(I18N("lstm.generate"), variant="primary")
