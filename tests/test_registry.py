@@ -109,7 +109,7 @@ def test_pickle_only_repo_is_refused_without_unpickling(hub, tmp_path):
     files = files_of(tmp_path / "repo")
     files["pytorch_model.bin"] = files.pop("model.safetensors")
     hub.add_repo("someone/pickled", files)
-    with pytest.raises(registry.ModelLoadError, match="has no model.safetensors \(only those weight files"):
+    with pytest.raises(registry.ModelLoadError, match=r"has no model.safetensors \(only those weight files"):
         registry.load_from_hub(SPEC, "someone/pickled")
     assert not any("pytorch_model.bin" in r for r in hub.requests)
 
