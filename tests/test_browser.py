@@ -1,6 +1,7 @@
 """The app in a real browser (Debian chromium through Playwright): what a student sees and does."""
 
 import os
+import re
 import shutil
 
 import pytest
@@ -30,17 +31,26 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, app_server):
-    """A page on the app that records JS errors; the test fails if any were logged."""
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+def open_app(browser, url: str, locale: str = "en-US", viewport: dict | None = None):
+    """A new context and page on the app, opened once its first tab shows → (context, page, JS errors).
+
+    Waits for "load", not "networkidle": with a gr.State in the app, Gradio keeps a heartbeat
+    connection open, so the network never goes idle.
+    """
+    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 1000}, locale=locale)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
     page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
-    # not "networkidle": a page with gr.State keeps a heartbeat connection open, so it never idles
-    page.goto(app_server, wait_until="load")
-    page.get_by_role("tab", name="GAN", exact=True).wait_for(timeout=30_000)
+    page.goto(url, wait_until="load")
+    page.get_by_role("tab", name=re.compile(r"^GAN")).first.wait_for(timeout=30_000)  # "GAN" in any language
+    return context, page, errors
+
+
+@pytest.fixture
+def page(browser, app_server):
+    """A page on the app that records JS errors; the test fails if any were logged."""
+    context, page, errors = open_app(browser, app_server)
     yield page
     context.close()
     assert errors == [], errors

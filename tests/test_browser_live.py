@@ -4,24 +4,15 @@ import os
 
 import pytest
 
-from tests.test_browser import browser  # noqa: F401 (fixture: Debian chromium with the project's flags)
+from tests.test_browser import browser, open_app  # noqa: F401 (fixture: Debian chromium, project flags)
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def page(browser, app_server):  # noqa: F811
-    """A page on the app that records JS errors; the test fails if any were logged.
-
-    Waits for "load", not "networkidle": with a gr.State in the app, Gradio keeps a heartbeat
-    connection open (gradio.utils.connect_heartbeat), so the network never goes idle.
-    """
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
-    page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
-    page.goto(app_server, wait_until="load")
+    """A page on the app, on the "Watch it learn" tab's button; the test fails on any JS error."""
+    context, page, errors = open_app(browser, app_server)
     page.get_by_role("tab", name="Watch it learn", exact=True).wait_for(timeout=30_000)
     yield page
     context.close()

@@ -1,34 +1,16 @@
 """The Theory and Lesson tabs in a real browser: formulas rendered by KaTeX, "Show me" switches tabs, Chinese."""
 
-import re
-
 import pytest
 
-from tests.test_browser import CHROMIUM, FLAGS
+from tests.test_browser import browser, open_app  # noqa: F401 - the browser fixture is used by name
 from ui.theory import FORMULAS
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
-
-
-def _open(browser, app_server, locale: str):
+def _open(browser, app_server, locale: str):  # noqa: F811
     """A page on the app in `locale`, and the list its JS errors land in."""
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale=locale)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
-    page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
-    page.goto(app_server)
-    page.get_by_role("tab", name=re.compile(r"^GAN")).wait_for(timeout=30_000)  # "GAN" or "GAN 生成对抗网络"
+    _, page, errors = open_app(browser, app_server, locale=locale)
     return page, errors
 
 
@@ -41,7 +23,7 @@ def _selected_tab(page, name: str) -> None:
     )
 
 
-def test_theory_formulas_render_and_show_me_switches_tabs(browser, app_server):
+def test_theory_formulas_render_and_show_me_switches_tabs(browser, app_server):  # noqa: F811
     page, errors = _open(browser, app_server, "en-US")
     page.get_by_role("tab", name="Theory: GAN vs LSTM", exact=True).click()
     page.get_by_text("GAN: a forger and a detective").wait_for(timeout=10_000)
@@ -64,7 +46,7 @@ def test_theory_formulas_render_and_show_me_switches_tabs(browser, app_server):
     assert errors == [], errors
 
 
-def test_chinese_locale(browser, app_server):
+def test_chinese_locale(browser, app_server):  # noqa: F811
     page, errors = _open(browser, app_server, "zh-CN")
     page.get_by_role("tab", name="原理：GAN 与 LSTM 对比", exact=True).click()
     page.get_by_text("GAN：伪造者与鉴定师").wait_for(timeout=10_000)
