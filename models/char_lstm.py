@@ -355,12 +355,3 @@ def _sampling_distribution_np(logits: np.ndarray, temperature: float, top_k: int
         probs = np.zeros_like(probs)
         probs[order] = sorted_probs / sorted_probs.sum()
     return probs
-
-
-def _sampling_distribution(
-    logits: torch.Tensor, temperature: float, top_k: int, top_p: float
-) -> torch.Tensor:
-    """The torch form of `_sampling_distribution_np` (float32 in, float32 out)."""
-    return torch.from_numpy(
-        _sampling_distribution_np(logits.double().numpy(), temperature, top_k, top_p).astype(np.float32)
-    )

@@ -12,7 +12,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from models.char_lstm import MAX_PROMPT_CHARS, CharLSTM, CharLSTMConfig, _sampling_distribution
+from models.char_lstm import MAX_PROMPT_CHARS, CharLSTM, CharLSTMConfig, _sampling_distribution_np
 from training.evaluate_char_lstm import validation_loss
 from training.shakespeare_data import DEFAULT_DATA_PATH, split_text
 
@@ -128,6 +128,14 @@ def test_generate_reports_probabilities(model):
         assert len(top5) == 5 and top5[3][1] == top5[4][1] == 0.0  # top-k leaves 3 candidates
         assert 0 < prob <= 1 and model.config.vocab[index] in [ch for ch, _ in top5[:3]]
         assert abs(sum(p for _, p in top5) - 1) < 1e-5
+
+
+def _sampling_distribution(
+    logits: torch.Tensor, temperature: float, top_k: int, top_p: float
+) -> torch.Tensor:
+    """The NumPy sampling distribution, float32 tensors in and out."""
+    probs = _sampling_distribution_np(logits.double().numpy(), temperature, top_k, top_p)
+    return torch.from_numpy(probs.astype("float32"))
 
 
 def test_sampling_distribution_filters():

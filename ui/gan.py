@@ -13,9 +13,9 @@ from models.dcgan import ConditionalGAN
 from models.device import gpu_task
 from ui.i18n import I18N
 from ui.images import display_scale, save_png, tile, to_pil, write_gif
-from ui.links import GAN_PARAMS, link_js
+from ui.links import GAN_PARAMS, link_row, wire_link
 from ui.validation import as_float, as_int, as_text
-from ui.widgets import MAX_SEED, seed_box
+from ui.widgets import MAX_SEED, image_output, seed_box
 
 MODEL_NAME = "dcgan-mnist"
 # Community generators in the standard DCGAN layout (models/community_dcgan.py) that the tab offers.
@@ -267,25 +267,10 @@ def build_tab() -> None:
                     ]
                     reset = gr.Button(I18N("gan.reset"))
                 with gr.Column(scale=1):
-                    image = gr.Image(
-                        label=I18N("gan.image"),
-                        type="filepath",
-                        format="png",
-                        height=340,
-                        interactive=False,
-                        buttons=["download"],
-                        elem_id="gan-image",
-                    )
+                    image = image_output(I18N("gan.image"), "gan-image", height=340, buttons=["download"])
                     verdict = gr.Label(label=I18N("gan.verdict"), num_top_classes=2)
                     caption = gr.Markdown(elem_id="gan-caption")
-                    with gr.Row():
-                        link_button = gr.Button(I18N("gan.link"), scale=0, elem_id="gan-link-button")
-                        link_box = gr.Textbox(
-                            label=I18N("gan.link_box"),
-                            buttons=["copy"],
-                            interactive=False,
-                            elem_id="gan-link",
-                        )
+                    link = link_row("gan", "gan")
         with gr.Tab(I18N("gan.interp.tab")):
             with gr.Row():
                 digit_start = gr.Dropdown(
@@ -300,13 +285,7 @@ def build_tab() -> None:
                 frames = gr.Slider(2, 24, value=10, step=1, label=I18N("gan.interp.frames"))
                 interp_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"))
                 interp_button = gr.Button(I18N("gan.interp.button"), variant="primary")
-            strip = gr.Image(
-                label=I18N("gan.interp.strip"),
-                type="filepath",
-                format="png",
-                interactive=False,
-                elem_id="gan-strip",
-            )
+            strip = image_output(I18N("gan.interp.strip"), "gan-strip")
             gif = gr.File(label=I18N("gan.interp.gif"), elem_id="gan-gif")
             interp_caption = gr.Markdown(elem_id="gan-strip-caption")
         with gr.Tab(I18N("gan.grid.tab")):
@@ -321,13 +300,7 @@ def build_tab() -> None:
                 grid_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"))
                 grid_size = gr.Slider(2, 10, value=8, step=1, label=I18N("gan.grid.per_row"))
                 grid_button = gr.Button(I18N("gan.grid.button"), variant="primary")
-            grid_image = gr.Image(
-                label=I18N("gan.grid.image"),
-                type="filepath",
-                format="png",
-                interactive=False,
-                elem_id="gan-grid",
-            )
+            grid_image = image_output(I18N("gan.grid.image"), "gan-grid")
             grid_caption = gr.Markdown(elem_id="gan-grid-caption")
 
     # preprocess=False: the handlers validate raw values themselves, so every bad input gets a
@@ -352,7 +325,7 @@ def build_tab() -> None:
         "latent shifts; returns the image, the discriminator's verdict and a caption.",
     )
     dice.click(random_seed, None, seed, api_visibility="private")
-    link_button.click(None, explore_inputs, link_box, js=link_js("gan", GAN_PARAMS), api_visibility="private")
+    wire_link(link, "gan", GAN_PARAMS, explore_inputs)
     reset.click(
         lambda: [0.0] * len(direction_sliders + raw_sliders),
         None,

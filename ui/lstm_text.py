@@ -15,7 +15,7 @@ from models.lstm_inspect import GATE_NAMES, as_display_values, inspect_text, mos
 from ui.heatmap import heatmap, show_char
 from ui.i18n import I18N
 from ui.images import save_png
-from ui.links import LSTM_PARAMS, link_js
+from ui.links import LSTM_PARAMS, link_row, wire_link
 from ui.validation import as_float, as_int, as_text
 from ui.widgets import MAX_SEED, seed_box
 
@@ -172,14 +172,7 @@ def build_tab() -> tuple[list, list]:
                 with gr.Row():
                     generate_button = gr.Button(I18N("lstm.generate"), variant="primary")
                     stop_button = gr.Button(I18N("common.stop"), variant="stop")
-                with gr.Row():
-                    link_button = gr.Button(I18N("lstm.link"), scale=0, elem_id="lstm-link-button")
-                    link_box = gr.Textbox(
-                        label=I18N("lstm.link_box"),
-                        buttons=["copy"],
-                        interactive=False,
-                        elem_id="lstm-link",
-                    )
+                link = link_row("lstm", "lstm")
             with gr.Column(scale=2):
                 output = gr.Textbox(label=I18N("lstm.output"), lines=10, elem_id="lstm-output")
                 confidence = gr.HighlightedText(
@@ -236,9 +229,7 @@ def build_tab() -> tuple[list, list]:
                 candidates = gr.Label(label=I18N("lstm.candidates"), num_top_classes=5)
 
     generate_inputs = [prompt, length, temperature, top_k, top_p, seed]
-    link_button.click(
-        None, generate_inputs, link_box, js=link_js("lstm-text", LSTM_PARAMS), api_visibility="private"
-    )
+    wire_link(link, "lstm-text", LSTM_PARAMS, generate_inputs)
     generation = generate_button.click(
         lstm_generate,
         generate_inputs,
