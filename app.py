@@ -7,6 +7,10 @@ import os
 # One BLAS thread per call, set before NumPy loads: the char-LSTM's batch-1 steps run through NumPy's
 # BLAS, whose idle worker threads would otherwise spin on the other core while other users wait.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", os.environ.get("GANLAB_TORCH_THREADS", "1"))
+# Gradio's queue rebuilds a pandas summary of its last 10,000 events after *every* event (it feeds only
+# the monitoring dashboard, which this app does not open): ~7 ms per call after 300 events, ~24 ms after
+# 10,000, all holding the GIL. Once per 10,000 events instead; bench/load_bench.py --rounds shows it.
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "10000")
 
 import gradio as gr  # noqa: E402
 import torch
@@ -15,6 +19,7 @@ from PIL import Image
 
 from ui import a11y, about, gan, lesson, live_training, lstm_classify, lstm_text, permalink, theory
 from ui.i18n import I18N, in_english
+from ui.images import save_png
 
 # The background Hub check retries quietly; the Model panel tells users what happened.
 hub_logging.set_verbosity_error()
@@ -32,6 +37,12 @@ def ping() -> str:
 def noop_image() -> Image.Image:
     """Benchmark baseline: a fixed 336×336 image, the size /gan_generate returns, with no model call."""
     return Image.new("L", (336, 336), 0)
+
+
+def noop_image_batch(seeds: list) -> tuple[list, list, list]:
+    """Benchmark floor: /gan_generate's event (batched, same lanes, same outputs) with no model call."""
+    picture = save_png(noop_image())
+    return [picture] * len(seeds), [{"real": 0.5, "fake": 0.5}] * len(seeds), ["no model"] * len(seeds)
 
 
 class Lab(gr.Blocks):
@@ -78,6 +89,13 @@ def build_demo() -> gr.Blocks:
         if os.environ.get("GANLAB_BENCH") == "1":  # baseline endpoint for bench/gan_bench.py only
             hidden = gr.Image(visible=False, format="png")
             gr.Button(visible=False).click(noop_image, None, hidden, api_name="noop_image")
+            # /gan_generate's event with a free model: bench/load_bench.py --floor (Gradio's own cost)
+            floor_inputs = [gr.Number(visible=False)]
+            floor_outputs = [gr.Image(visible=False), gr.Label(visible=False), gr.Markdown(visible=False)]
+            gr.Button(visible=False).click(
+                noop_image_batch, floor_inputs, floor_outputs, api_name="noop_gan", preprocess=False,
+                batch=True, max_batch_size=gan.GAN_MAX_BATCH, concurrency_limit=gan.GAN_LANES,
+            )  # fmt: skip
     demo.queue(default_concurrency_limit=int(os.environ.get("GANLAB_CONCURRENCY", "4")), max_size=256)
     return demo
 

@@ -71,3 +71,14 @@ def test_provenance_panel_lists_every_model():
     text = about.models_provenance()
     for name in about.SHOWN:
         assert f"**{name}**: bundled folder `weights/{name}`" in text
+
+
+def test_queue_does_not_rebuild_its_analytics_summary_after_every_event():
+    """Gradio's default rebuilds a pandas summary of up to 10,000 events after each one (bench/load_bench.py)."""
+    queue = app.demo._queue
+    assert queue.ANAYLTICS_CACHE_FREQUENCY >= 1000  # (sic: Gradio's spelling)
+    records = [{"function": "gan_generate", "status": "success", "process_time": 0.01, "time": 0.0}] * 50
+    queue.events_recorded, queue.event_count_at_last_cache = 1, 0
+    before = queue.cached_event_analytics_summary
+    queue.compute_analytics_summary(records)
+    assert queue.cached_event_analytics_summary is before  # not recomputed one event later
