@@ -239,13 +239,24 @@ def test_train_init_from_dry_run(tmp_path):
     pretrained, finetuned = tmp_path / "pretrained", tmp_path / "finetuned"
     run_script("training/train_char_lstm.py", "--dry-run", "--out", str(pretrained), "--hidden-size", "24")
     command = ["training/train_char_lstm.py", "--dry-run", "--out", str(finetuned)]
-    run_script(*command, "--init-from", str(pretrained), "--hidden-size", "64", "--lr", "3e-4")
+    run_script(
+        *command,
+        "--init-from",
+        str(pretrained),
+        "--hidden-size",
+        "64",
+        "--lr",
+        "3e-4",
+        "--weight-drop",
+        "0.3",
+    )
     assert CharLSTM.from_pretrained(str(finetuned)).config.hidden_size == 24  # size flags ignored
     first, second = (json.loads((d / "eval.json").read_text()) for d in (pretrained, finetuned))
     assert second["init_from"]["command"] == first["command"]
     assert second["init_from"]["init_val_loss"] == second["history"][0]["val_loss"]
     card = (finetuned / "README.md").read_text()
     assert first["command"] in card and second["command"] in card
+    assert "DropConnect 0.3 on the recurrent weights" in card
     assert f"{second['val_loss_shipped']:.4f}" in card
 
 

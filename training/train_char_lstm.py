@@ -65,6 +65,12 @@ parser.add_argument(
     "--max-steps", type=int, default=0, help="stop after this many steps (0: time budget only)"
 )
 parser.add_argument(
+    "--weight-drop",
+    type=float,
+    default=0.0,
+    help="DropConnect on the recurrent weights W_hh, one mask per batch (AWD-LSTM; 0: off)",
+)
+parser.add_argument(
     "--ema", type=float, default=0.0, help="evaluate and ship an EMA of the weights with this decay (0: off)"
 )
 parser.add_argument("--eval-every", type=int, default=200, help="steps between validation-loss evaluations")
@@ -150,6 +156,18 @@ def learning_rate(step: int, progress: float) -> float:
     return args.lr * warmup * (final + (1 - final) / 2 * (1 + math.cos(math.pi * min(progress, 1.0))))
 
 
+recurrent = [name for name, _ in model.named_parameters() if name.startswith("lstm.weight_hh")]
+
+
+def train_forward(x: torch.Tensor, state):
+    """The model's forward pass, with --weight-drop: W_hh with dropped entries (Merity et al., 2018)."""
+    if args.weight_drop <= 0:
+        return model(x, state)
+    params = dict(model.named_parameters())
+    dropped = {name: F.dropout(params[name], args.weight_drop, training=True) for name in recurrent}
+    return torch.func.functional_call(model, dropped, (x, state))
+
+
 # ---- training loop ----
 budget_s = args.minutes * 60
 # Polyak / EMA averaging of the weights (optional): validation, checkpointing and shipping then use the average
@@ -182,7 +200,7 @@ for x, y, new_epoch in batches(torch.Generator().manual_seed(args.seed)):
     state = None if new_epoch or state is None else tuple(s.detach() for s in state)
     for group in optimizer.param_groups:
         group["lr"] = learning_rate(step, progress)
-    logits, state = model(x, state)  # (B, T, V)
+    logits, state = train_forward(x, state)  # (B, T, V)
     loss = F.cross_entropy(logits.flatten(0, 1), y.flatten())
     optimizer.zero_grad(set_to_none=True)
     loss.backward()
@@ -239,7 +257,7 @@ def training_section(result: dict) -> str:
         f"Truncated BPTT over {args.batch_size} contiguous streams of {args.seq_len} characters, AdamW "
         f"(peak lr {args.lr}, weight decay {args.weight_decay}), {args.warmup_steps} warm-up steps then "
         f"cosine decay to {args.final_lr_fraction} × lr over the time budget, gradient clipping at "
-        f"{args.grad_clip}{f'; weights averaged by an EMA (decay {args.ema})' if args.ema else ''}; the checkpoint with the lowest validation loss is kept."
+        f"{args.grad_clip}{f'; DropConnect {args.weight_drop} on the recurrent weights' if args.weight_drop else ''}{f'; weights averaged by an EMA (decay {args.ema})' if args.ema else ''}; the checkpoint with the lowest validation loss is kept."
     )
     origin = result["init_from"]
     if origin is None:
