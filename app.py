@@ -70,7 +70,10 @@ def build_demo() -> gr.Blocks:
         # a permalink's settings first (ui/permalink.py), then the image (and a linked text) they give
         run_lstm = gr.State(False)
         restored = demo.load(
-            permalink.restore, None, [tabs, *explore_inputs, *lstm_inputs, run_lstm], api_visibility="private"
+            permalink.make_restore(explore_inputs, lstm_inputs),
+            None,
+            [tabs, *explore_inputs, *lstm_inputs, run_lstm],
+            api_visibility="private",
         )
         restored.then(
             gan.gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False

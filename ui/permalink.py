@@ -10,11 +10,38 @@ like the control it sets, and a bad one is skipped with a notice, never an error
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import gradio as gr
 
-from ui import gan, lstm_text
-from ui.links import GAN_PARAMS
+from ui import lstm_text
+from ui.i18n import in_english
+from ui.links import GAN_PARAMS, LSTM_PARAMS
 from ui.validation import as_float, as_int, as_text
+
+MAX_MODEL_ID_CHARS = 300
+
+
+def _whole(number: float | None) -> bool:
+    return number is not None and float(number).is_integer()
+
+
+def parser_for(control: gr.components.Component) -> Callable[[str], object]:
+    """URL text → a value `control` accepts: checked against the control's own range or choices.
+
+    Raises gr.Error naming the control (in English) when the value is out of range or not a number.
+    """
+    label = in_english(getattr(control, "label", None)) or "Model"
+    if isinstance(control, gr.Radio):
+        values = [value for _, value in control.choices]
+        return lambda text: as_int(text, label, min(values), max(values))
+    if isinstance(control, gr.Slider | gr.Number):
+        low, high = control.minimum, control.maximum
+        check = as_int if _whole(control.step) and _whole(low) else as_float
+        return lambda text: check(text, label, low, high)
+    if isinstance(control, gr.Textbox):
+        return lambda text: as_text(text, label, control.max_length or 1000)
+    return lambda text: as_text(text, label, MAX_MODEL_ID_CHARS).strip()  # gr.State: the model id
 
 
 def _read(params: dict, name: str, parse, skipped: list[str]):
@@ -28,41 +55,35 @@ def _read(params: dict, name: str, parse, skipped: list[str]):
         return gr.skip()
 
 
-def restore(request: gr.Request) -> tuple:
-    """On page load: (selected tab, the GAN Explore inputs, the LSTM generation inputs, run LSTM?)."""
-    params = dict(request.query_params) if request is not None else {}
-    skipped: list[str] = []
-    model = _read(params, "model", lambda v: as_text(v, "Model", 300).strip(), skipped)
-    gan_values = [
-        model,
-        _read(params, "digit", lambda v: as_int(v, "Digit", 0, 9), skipped),
-        _read(params, "seed", lambda v: as_int(v, "Seed", 0, gan.MAX_SEED), skipped),
-        _read(params, "psi", lambda v: as_float(v, "Truncation ψ", 0.0, 1.5), skipped),
-    ] + [
-        _read(params, name, lambda v, n=name: as_float(v, n, -gan.SLIDER_RANGE, gan.SLIDER_RANGE), skipped)
-        for name in GAN_PARAMS[4:]
-    ]
-    lstm_values = [
-        _read(params, "prompt", lambda v: as_text(v, "Prompt", lstm_text.MAX_INPUT_CHARS), skipped),
-        _read(params, "n", lambda v: as_int(v, "Length", 1, lstm_text.MAX_NEW_CHARS), skipped),
-        _read(params, "temp", lambda v: as_float(v, "Temperature", 0.0, 2.0), skipped),
-        _read(params, "k", lambda v: as_int(v, "Top-k", 0, 65), skipped),
-        _read(params, "p", lambda v: as_float(v, "Top-p", 0.05, 1.0), skipped),
-        _read(params, "seed", lambda v: as_int(v, "Seed", 0, lstm_text.MAX_SEED), skipped),
-    ]
-    tab = params.get("tab", "")
-    if tab not in ("gan", "lstm-text"):
-        tab = None
-    if tab != "lstm-text":  # a GAN link's seed is the GAN's, not the LSTM's
-        lstm_values = [gr.skip()] * len(lstm_values)
-    else:
-        gan_values = [gr.skip()] * len(gan_values)
-    if skipped:
-        gr.Warning(
-            "Some settings in the link were not valid and were left as they were: " + "; ".join(skipped)
-        )
-    selected = gr.Tabs(selected=tab) if tab else gr.skip()
-    return selected, *gan_values, *lstm_values, tab == "lstm-text"
+def make_restore(gan_inputs: list, lstm_inputs: list) -> Callable:
+    """The page-load handler for the GAN Explore controls and the LSTM generation controls, in the order
+    of links.GAN_PARAMS / LSTM_PARAMS; each link value is checked like the control it sets."""
+    gan_parsers = [parser_for(control) for control in gan_inputs]
+    lstm_parsers = [parser_for(control) for control in lstm_inputs]
+
+    def restore(request: gr.Request) -> tuple:
+        """On page load: (selected tab, the GAN Explore inputs, the LSTM generation inputs, run LSTM?)."""
+        params = dict(request.query_params) if request is not None else {}
+        tab = params.get("tab", "")
+        if tab not in ("gan", "lstm-text"):
+            tab = None
+        skipped: list[str] = []
+        gan_values = [gr.skip()] * len(gan_parsers)
+        lstm_values = [gr.skip()] * len(lstm_parsers)
+        if tab == "lstm-text":  # a GAN link's seed is the GAN's, not the LSTM's, and the other way round
+            lstm_values = [
+                _read(params, n, p, skipped) for n, p in zip(LSTM_PARAMS, lstm_parsers, strict=True)
+            ]
+        else:
+            gan_values = [_read(params, n, p, skipped) for n, p in zip(GAN_PARAMS, gan_parsers, strict=True)]
+        if skipped:
+            gr.Warning(
+                "Some settings in the link were not valid and were left as they were: " + "; ".join(skipped)
+            )
+        selected = gr.Tabs(selected=tab) if tab else gr.skip()
+        return selected, *gan_values, *lstm_values, tab == "lstm-text"
+
+    return restore
 
 
 def generate_if_linked(run: bool, *inputs):
