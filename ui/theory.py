@@ -63,7 +63,8 @@ def select_tab(tab_id: str) -> gr.Tabs:
 
 def show_me_button(tabs: gr.Tabs, tab_id: str) -> gr.Button:
     """A small button that switches `tabs` to `tab_id` (client and server only; no API endpoint)."""
-    button = gr.Button(I18N(TAB_TARGETS[tab_id]), size="sm", variant="secondary", scale=0)
+    # wide enough for the longest label on one line (a 390 px phone still fits one per row)
+    button = gr.Button(I18N(TAB_TARGETS[tab_id]), size="sm", variant="secondary", scale=0, min_width=260)
     button.click(lambda: select_tab(tab_id), None, tabs, queue=False, api_visibility="private")
     return button
 
