@@ -47,6 +47,9 @@ parser.add_argument(
     "--word-dropout", type=float, default=0.05, help="train-time chance a word reads as <unk>"
 )
 parser.add_argument("--prefix-weight", type=float, default=0.5, help="share of the loss on earlier prefixes")
+parser.add_argument(
+    "--ema", type=float, default=0.0, help="evaluate and ship an EMA of the weights with this decay (0: off)"
+)
 parser.add_argument("--seed", type=int, default=1337, help="seed of weights, dropout and batch order")
 parser.add_argument(
     "--dry-run", action="store_true", help="a few tiny batches, tiny eval, temp out dir (<30 s)"
@@ -115,6 +118,7 @@ steps_per_epoch = -(-len(encoded) // args.batch_size)
 total_steps = 3 if args.dry_run else int(args.epochs * steps_per_epoch)
 optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
 schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / total_steps))
+ema_model = copy.deepcopy(model) if args.ema > 0 else None  # Polyak / EMA average of the weights
 step, start_time, history = 0, time.time(), []
 while step < total_steps:
     model.train()
@@ -129,18 +133,22 @@ while step < total_steps:
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
         schedule.step()
+        if ema_model is not None:
+            with torch.no_grad():
+                torch._foreach_lerp_(list(ema_model.parameters()), list(model.parameters()), 1.0 - args.ema)
         step += 1
         if step % 200 == 0 or step == total_steps:
             print(f"step {step}/{total_steps} loss {loss.item():.4f} {time.time() - start_time:.0f}s")
         if step % steps_per_epoch == 0 or step == total_steps:
-            result = evaluate(copy.deepcopy(model).cpu(), dev)
+            result = evaluate(copy.deepcopy(model if ema_model is None else ema_model).cpu(), dev)
             history.append({"step": step, "dev_accuracy": result["accuracy"]})
             print(f"step {step}: dev accuracy {result['accuracy']:.4f}")
         if step == total_steps:
             break
 train_seconds = time.time() - start_time
 
-# ---- ship float16 weights, then measure what was shipped ----
+# ---- ship float16 weights (the EMA's with --ema), then measure what was shipped ----
+model = model if ema_model is None else ema_model
 model.cpu().half().save_pretrained(out_dir)
 shipped = SentimentLSTM.from_pretrained(str(out_dir)).eval()
 dev_result = evaluate(shipped, dev)
@@ -220,7 +228,7 @@ selection, not a new domain. The SST-2 dev set was used while choosing the recip
 ## Training
 
 Adam (lr {args.lr}, linear decay to 0), batch {args.batch_size}, {args.epochs} epochs, word dropout
-{args.word_dropout}, gradient clipping at 1.0; loss = {1 - args.prefix_weight} × cross-entropy of the full
+{args.word_dropout}, gradient clipping at 1.0{f", weights averaged by an EMA (decay {args.ema}) and the average shipped" if args.ema else ""}; loss = {1 - args.prefix_weight} × cross-entropy of the full
 phrase + {args.prefix_weight} × cross-entropy of every prefix against the phrase's label (prefix t weighted
 ∝ t). {train_seconds / 60:.1f} min on {where}.
 
