@@ -158,16 +158,19 @@ def test_training_dry_run(script, tmp_path):
     assert (out / "README.md").read_text().startswith("---\nlicense: mit\nlibrary_name: pytorch\n")
 
 
-def test_sentiment_training_ships_the_weight_average_with_ema(tmp_path):
+@pytest.mark.parametrize(
+    ("script", "cls"), [("train_sentiment.py", SentimentLSTM), ("train_names.py", NameLSTM)]
+)
+def test_training_ships_the_weight_average_with_ema(script, cls, tmp_path):
     runs = {}
     for name, extra in (("plain", []), ("ema", ["--ema", "0.5"])):
         out = tmp_path / name
         run = subprocess.run(
-            [sys.executable, str(REPO / "training" / "train_sentiment.py"), "--dry-run", "--out", str(out), *extra],
+            [sys.executable, str(REPO / "training" / script), "--dry-run", "--out", str(out), *extra],
             capture_output=True, text=True, timeout=120, cwd=REPO,
         )  # fmt: skip
         assert run.returncode == 0, run.stderr[-2000:]
-        runs[name] = SentimentLSTM.from_pretrained(str(out)).lstm.weight_hh_l0
+        runs[name] = cls.from_pretrained(str(out)).lstm.weight_hh_l0
     assert "weights averaged by an EMA (decay 0.5)" in (tmp_path / "ema" / "README.md").read_text()
     assert not torch.equal(runs["plain"], runs["ema"])  # same seed and batches: only the average differs
 

@@ -13,6 +13,7 @@ trace is the model's real belief, and the verdict is its last step.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import sys
 import tempfile
@@ -53,6 +54,9 @@ parser.add_argument(
     help="hold a stratified share of the training names out as a validation set for choosing a recipe (0: none)",
 )
 parser.add_argument("--split-seed", type=int, default=0, help="seed of the stratified hold-out split")
+parser.add_argument(
+    "--ema", type=float, default=0.0, help="evaluate and ship an EMA of the weights with this decay (0: off)"
+)
 parser.add_argument("--seed", type=int, default=1337, help="seed of weights, dropout and batch order")
 parser.add_argument("--dry-run", action="store_true", help="a few tiny batches, temp out dir (<30 s)")
 args = parser.parse_args()
@@ -121,6 +125,7 @@ steps_per_epoch = -(-len(encoded) // args.batch_size)
 total_steps = 3 if args.dry_run else int(args.epochs * steps_per_epoch)
 optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
 schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / total_steps))
+ema_model = copy.deepcopy(model) if args.ema > 0 else None  # Polyak / EMA average of the weights
 step, start_time = 0, time.time()
 while step < total_steps:
     model.train()
@@ -132,6 +137,9 @@ while step < total_steps:
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
         schedule.step()
+        if ema_model is not None:
+            with torch.no_grad():
+                torch._foreach_lerp_(list(ema_model.parameters()), list(model.parameters()), 1.0 - args.ema)
         step += 1
         if step % steps_per_epoch == 0 or step == total_steps:
             print(f"step {step}/{total_steps} (epoch {step / steps_per_epoch:.0f}) loss {loss.item():.4f} "
@@ -140,7 +148,8 @@ while step < total_steps:
             break
 train_seconds = time.time() - start_time
 
-# ---- save in float16 (each file under 10 MB), then measure what was saved ----
+# ---- save in float16 (each file under 10 MB; the EMA's with --ema), then measure what was saved ----
+model = model if ema_model is None else ema_model
 model.cpu().half().save_pretrained(out_dir)
 shipped = NameLSTM.from_pretrained(str(out_dir)).eval()
 holdout = evaluate(shipped, test)
@@ -230,7 +239,7 @@ Accuracy **{holdout["accuracy"]:.4f}**, macro-F1 **{holdout["macro_f1"]:.4f}**.
 
 Adam (lr {args.lr}, linear decay to 0), batch {args.batch_size}, {args.epochs} epochs, gradient clipping at
 1.0; loss = {1 - args.prefix_weight} × cross-entropy of the full name + {args.prefix_weight} × cross-entropy
-of every prefix (prefix t weighted ∝ t), class-weighted. {train_seconds / 60:.1f} min on
+of every prefix (prefix t weighted ∝ t), class-weighted{f"; weights averaged by an EMA (decay {args.ema}) and the average shipped" if args.ema else ""}. {train_seconds / 60:.1f} min on
 {where}.
 
 ```
