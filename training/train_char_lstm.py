@@ -27,6 +27,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from the repo root
 from models.char_lstm import CharLSTM, CharLSTMConfig  # noqa: E402
+from training.averaging import update_ema  # noqa: E402
 from training.evaluate_char_lstm import validation_loss  # noqa: E402
 from training.shakespeare_data import DEFAULT_DATA_PATH, UPSTREAM_URL, build_vocab, load_text, split_text  # noqa: E402
 
@@ -207,8 +208,7 @@ for x, y, new_epoch in batches(torch.Generator().manual_seed(args.seed)):
     torch.nn.utils.clip_grad_norm_(model.parameters(), args.grad_clip)
     optimizer.step()
     if ema_model is not None:
-        with torch.no_grad():
-            torch._foreach_lerp_(list(ema_model.parameters()), list(model.parameters()), 1.0 - args.ema)
+        update_ema(ema_model, model, args.ema)
     step += 1
     chars_seen += x.numel()
     if step % 20 == 0 or args.dry_run:  # .item() syncs the GPU: not every step

@@ -34,6 +34,7 @@ from torch.nn.parallel import DistributedDataParallel
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from models.dcgan import ConditionalGAN, GANConfig, Generator, compute_latent_directions  # noqa: E402
 from models.mnist_classifier import MnistClassifier  # noqa: E402
+from training.averaging import update_ema  # noqa: E402
 from training.evaluate_gan import evaluate_generator  # noqa: E402
 from training.mnist_data import DEFAULT_DATA_DIR, load_mnist, to_model_range  # noqa: E402
 
@@ -57,12 +58,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
     p.add_argument("--dry-run", action="store_true", help="a few batches and a tiny evaluation only")
     return p.parse_args(argv)
-
-
-@torch.no_grad()
-def update_ema(ema: Generator, model: Generator, decay: float) -> None:
-    for ema_param, param in zip(ema.parameters(), model.parameters()):
-        ema_param.lerp_(param, 1.0 - decay)
 
 
 @torch.no_grad()

@@ -26,6 +26,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from the repo root
 from models.text_classifier import NameConfig, NameLSTM  # noqa: E402
+from training.averaging import update_ema  # noqa: E402
 from training.evaluate_names import DATA_DIR, evaluate, read_names, split_names  # noqa: E402
 from training.run_record import run_facts  # noqa: E402
 
@@ -138,8 +139,7 @@ while step < total_steps:
         optimizer.step()
         schedule.step()
         if ema_model is not None:
-            with torch.no_grad():
-                torch._foreach_lerp_(list(ema_model.parameters()), list(model.parameters()), 1.0 - args.ema)
+            update_ema(ema_model, model, args.ema)
         step += 1
         if step % steps_per_epoch == 0 or step == total_steps:
             print(f"step {step}/{total_steps} (epoch {step / steps_per_epoch:.0f}) loss {loss.item():.4f} "

@@ -24,6 +24,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from the repo root
 from models.text_classifier import PAD, UNK, SentimentConfig, SentimentLSTM, tokenize_words  # noqa: E402
+from training.averaging import update_ema  # noqa: E402
 from training.evaluate_sentiment import DATA_DIR, evaluate, read_rt_polarity, read_sst  # noqa: E402
 from training.run_record import run_facts  # noqa: E402
 
@@ -134,8 +135,7 @@ while step < total_steps:
         optimizer.step()
         schedule.step()
         if ema_model is not None:
-            with torch.no_grad():
-                torch._foreach_lerp_(list(ema_model.parameters()), list(model.parameters()), 1.0 - args.ema)
+            update_ema(ema_model, model, args.ema)
         step += 1
         if step % 200 == 0 or step == total_steps:
             print(f"step {step}/{total_steps} loss {loss.item():.4f} {time.time() - start_time:.0f}s")
