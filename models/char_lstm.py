@@ -61,6 +61,26 @@ class CharLSTMConfig:
         return cls(**values)
 
 
+def layer_weights(lstm: nn.LSTM, layer: int) -> tuple[torch.Tensor, ...]:
+    """(W_ih, W_hh, b_ih, b_hh) of one layer of an nn.LSTM."""
+    return tuple(
+        getattr(lstm, f"{name}_l{layer}") for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+    )
+
+
+def lstm_cell(
+    lstm: nn.LSTM, layer: int, x: torch.Tensor, h: torch.Tensor, c: torch.Tensor
+) -> tuple[torch.Tensor, ...]:
+    """One step of one layer of `lstm` with the explicit equations; x (B, in), h, c (B, H) → i, f, g, o, c, h."""
+    w_ih, w_hh, b_ih, b_hh = layer_weights(lstm, layer)
+    gates = F.linear(x, w_ih, b_ih) + F.linear(h, w_hh, b_hh)  # (B, 4H), PyTorch order i, f, g, o
+    i, f, g, o = gates.chunk(4, dim=1)
+    i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
+    c = f * c + i * g  # keep part of the old memory, write part of the candidate
+    h = o * torch.tanh(c)  # expose part of the memory
+    return i, f, g, o, c, h
+
+
 class CharLSTM(
     nn.Module,
     PyTorchModelHubMixin,
@@ -166,22 +186,13 @@ class CharLSTM(
     # ---- inference ----
 
     def _layer_weights(self, layer: int) -> tuple[torch.Tensor, ...]:
-        lstm = self.lstm
-        return tuple(
-            getattr(lstm, f"{name}_l{layer}") for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
-        )
+        return layer_weights(self.lstm, layer)
 
     def _cell(
         self, layer: int, x: torch.Tensor, h: torch.Tensor, c: torch.Tensor
     ) -> tuple[torch.Tensor, ...]:
         """One LSTM step of one layer from its nn.LSTM weights; x (B, in), h, c (B, H) → i, f, g, o, c, h."""
-        w_ih, w_hh, b_ih, b_hh = self._layer_weights(layer)
-        gates = F.linear(x, w_ih, b_ih) + F.linear(h, w_hh, b_hh)  # (B, 4H), PyTorch order i, f, g, o
-        i, f, g, o = gates.chunk(4, dim=1)
-        i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
-        c = f * c + i * g  # keep part of the old memory, write part of the candidate
-        h = o * torch.tanh(c)  # expose part of the memory
-        return i, f, g, o, c, h
+        return lstm_cell(self.lstm, layer, x, h, c)
 
     def zero_state(self, batch_size: int = 1) -> tuple[torch.Tensor, torch.Tensor]:
         shape = (self.config.num_layers, batch_size, self.config.hidden_size)

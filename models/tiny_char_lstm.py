@@ -17,6 +17,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from models.char_lstm import lstm_cell
+
 
 @dataclass(frozen=True)
 class TinyLSTMConfig:
@@ -52,16 +54,11 @@ class TinyCharLSTM(nn.Module):
     @torch.no_grad()
     def sample(self, start: int, length: int, temperature: float, generator: torch.Generator) -> str:
         """`length` characters after the character `start`, sampled at `temperature`."""
-        w_ih, w_hh = self.lstm.weight_ih_l0, self.lstm.weight_hh_l0  # (4H, E), (4H, H): gates i, f, g, o
-        bias = self.lstm.bias_ih_l0 + self.lstm.bias_hh_l0
-        h = c = torch.zeros(self.config.hidden_size)
+        h = c = torch.zeros(1, self.config.hidden_size)
         index, out = start, []
         for _ in range(length):
-            gates = w_ih @ self.embed.weight[index] + w_hh @ h + bias
-            i, f, g, o = gates.chunk(4)
-            c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
-            h = torch.sigmoid(o) * torch.tanh(c)
-            probs = F.softmax(self.head(h) / temperature, dim=-1)
+            *_, c, h = lstm_cell(self.lstm, 0, self.embed.weight[index][None], h, c)
+            probs = F.softmax(self.head(h[0]) / temperature, dim=-1)
             index = int(torch.multinomial(probs, 1, generator=generator))
             out.append(self.vocab[index])
         return "".join(out)
