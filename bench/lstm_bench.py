@@ -1,8 +1,9 @@
 """Char-LSTM speed at batch 1: characters per second of `step` (one char at a time, state carried)
 and of `generate`, float32 and int8 (`CharLSTM.quantized()`), with 1 thread and with the default
 thread count (torch's and the BLAS's), each measured in a worker thread the way Gradio runs handlers.
-The float path on a CPU runs its matrix-vector products through NumPy's BLAS, whose thread count is
-fixed when NumPy loads: each thread count is measured in its own process.
+The float path on a CPU (`BatchOneWeights`) reads float16 weights through fbgemm with 1 thread and
+float32 ones through NumPy's BLAS otherwise; BLAS's thread count is fixed when NumPy loads, so each
+thread count is measured in its own process.
 
     python bench/lstm_bench.py [--weights weights/char-lstm-shakespeare] [--chars 1000] [--repeats 3]
 
@@ -95,8 +96,11 @@ def main() -> None:
     )
     for threads in (args.threads,):
         torch.set_num_threads(threads)
-        print(f"-- {threads} thread{'s' if threads > 1 else ''} (torch and BLAS)")
-        print("  step, float32 (NumPy gates)   ", measure(step_rate, model, ids, args.repeats))
+        kernel = "fbgemm float16" if model._step_weights().float16_kernel else "NumPy float32"
+        print(
+            f"-- {threads} thread{'s' if threads > 1 else ''} (torch and BLAS); float path: {kernel} weights"
+        )
+        print("  step, float32 (batch-1 path)  ", measure(step_rate, model, ids, args.repeats))
         print("  step, int8 (quantized())      ", measure(step_rate, int8, ids, args.repeats))
         print("  nn.LSTM per char, oneDNN off  ", measure(lstm_no_onednn_rate, model, ids, args.repeats))
         print("  generate, float32             ", measure(generate_rate, model, ids, args.repeats))

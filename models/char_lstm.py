@@ -131,7 +131,7 @@ class CharLSTM(
         `step` and `generate`; `trace` and `save_pretrained` need the float model.
         """
         float_copy = copy.deepcopy(self).cpu().eval()
-        float_copy.__dict__.pop("_numpy", None)  # the float path's cache, unused by the int8 copy
+        float_copy.__dict__.pop("_step", None)  # the float path's cache, unused by the int8 copy
         with warnings.catch_warnings():  # torch.ao.quantization is deprecated in favour of torchao
             warnings.simplefilter("ignore")
             int8 = torch.ao.quantization.quantize_dynamic(float_copy, {nn.LSTM, nn.Linear}, dtype=torch.qint8)
@@ -198,49 +198,46 @@ class CharLSTM(
         shape = (self.config.num_layers, batch_size, self.config.hidden_size)
         return torch.zeros(shape, device=self.device), torch.zeros(shape, device=self.device)
 
-    def _numpy_weights(
-        self,
-    ) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray, np.ndarray, np.ndarray]:
-        """([(W (4H, in + H), b (4H,)) per layer], embedding (V, E), head W (V, H), head b (V,)) as float32
-        NumPy arrays, rebuilt when the weights change. W is [W_ih | W_hh]: one matrix-vector product per layer."""
+    def _step_weights(self) -> BatchOneWeights:
+        """The weights of the batch-1 CPU path, rebuilt when the weights or torch's thread count change
+        (built aside, then swapped in: other threads may be reading the old ones)."""
         params = list(self.parameters())
-        key = tuple((p.data_ptr(), p._version) for p in params)
-        if getattr(self, "_numpy_key", None) != key:
-            layers = []  # built aside, then swapped in: other threads may be reading the old ones
-            for layer in range(self.config.num_layers):
-                w_ih, w_hh, b_ih, b_hh = (t.detach().float().cpu() for t in self._layer_weights(layer))
-                layers.append((torch.cat([w_ih, w_hh], 1).numpy().copy(), (b_ih + b_hh).numpy().copy()))
-            embedding = self.embedding.weight.detach().float().cpu().numpy().copy()
-            head_w = self.head.weight.detach().float().cpu().numpy().copy()
-            head_b = self.head.bias.detach().float().cpu().numpy().copy()
-            self._numpy, self._numpy_key = (layers, embedding, head_w, head_b), key
-        return self._numpy
+        key = (torch.get_num_threads(), *((p.data_ptr(), p._version) for p in params))
+        if getattr(self, "_step_key", None) != key:
+            self._step, self._step_key = BatchOneWeights.build(self), key
+        return self._step
 
     def _numpy_steps(
-        self, ids: list[int], h: list[np.ndarray], c: list[np.ndarray], weights: tuple | None = None
+        self, ids: list[int], h: list[np.ndarray], c: list[np.ndarray], weights: BatchOneWeights | None = None
     ) -> tuple[np.ndarray, list[np.ndarray], list[np.ndarray]]:
-        """The LSTM equations over ids one at a time at batch 1 in NumPy (float32); h, c: L × (H,).
-        `weights`: what `_numpy_weights()` returned (looked up when None; callers in a loop pass it).
+        """The LSTM equations over ids one at a time at batch 1 (float32 arithmetic); h, c: L × (H,).
+        `weights`: what `_step_weights()` returned (looked up when None; callers in a loop pass it).
 
         Returns the logits (V,) after the last id and the new h, c (new lists; the inputs are not
-        modified). A matrix-vector product through NumPy's BLAS reads the weights several times
-        faster here than torch's batch-1 paths do.
+        modified). See `BatchOneWeights` for why this is faster here than torch's batch-1 paths.
         """
-        layers, embedding, head_w, head_b = weights or self._numpy_weights()
-        hidden = self.config.hidden_size
+        weights = weights or self._step_weights()
+        hidden, matvec = self.config.hidden_size, weights.matvec
         h, c = list(h), list(c)
         x = h[-1]  # no ids: the prediction from the given state
         for index in ids:
-            x = embedding[index]
-            for layer, (weight, bias) in enumerate(layers):
-                z = weight @ np.concatenate((x, h[layer]))  # (4H,): i, f, g, o pre-activations
-                z += bias
-                gate = 1.0 / (1.0 + np.exp(-z))  # sigmoid of all four; g's slice is replaced by tanh
-                c[layer] = gate[hidden : 2 * hidden] * c[layer] + gate[:hidden] * np.tanh(
-                    z[2 * hidden : 3 * hidden]
-                )
-                h[layer] = x = gate[3 * hidden :] * np.tanh(c[layer])
-        return head_w @ x + head_b, h, c
+            for layer, bias in enumerate(weights.biases):
+                if layer == 0:  # the input's share of the gates is a row of the table
+                    z = matvec(0, h[0])
+                    z += weights.input_table[index]
+                else:
+                    z = matvec(layer, np.concatenate((x, h[layer])))
+                    z += bias
+                # z (4H,): pre-activations of i, f, g, o; a fresh array, so the sigmoid is done in place
+                candidate = np.tanh(z[2 * hidden : 3 * hidden])
+                gate = np.reciprocal(np.add(np.exp(np.negative(z, out=z), out=z), 1.0, out=z), out=z)
+                c[layer] = gate[hidden : 2 * hidden] * c[layer]
+                c[layer] += (
+                    gate[:hidden] * candidate
+                )  # keep part of the old memory, write part of the candidate
+                h[layer] = x = np.tanh(c[layer])
+                x *= gate[3 * hidden :]  # expose part of the memory
+        return weights.head_w @ x + weights.head_b, h, c
 
     @torch.inference_mode()
     def step(
@@ -248,8 +245,9 @@ class CharLSTM(
     ) -> tuple[torch.Tensor, tuple[torch.Tensor, torch.Tensor]]:
         """Feed ids (T,) at batch 1 from `state` (h, c each (L, 1, H)) → next-char logits (V,), new state.
 
-        On a CPU, short inputs of the float model run the gate equations in NumPy (`_numpy_steps`:
-        ~3x faster than torch's batch-1 paths here, see bench/lstm_bench.py); long prompts, GPU models
+        On a CPU, short inputs of the float model run the gate equations one char at a time
+        (`_numpy_steps`, see `BatchOneWeights`: several times faster than torch's batch-1 paths here,
+        bench/lstm_bench.py measures them); long prompts, GPU models
         and int8 copies go through nn.LSTM, which batches the input projections over the sequence.
         """
         self.eval()
@@ -322,20 +320,22 @@ class CharLSTM(
         logits, state = self.step(prompt_ids)
         numpy_path = not self.is_quantized and self.device.type == "cpu"
         if numpy_path:  # stay in NumPy between characters: no tensor round trips per step
-            weights = self._numpy_weights()
+            weights = self._step_weights()
             logits = logits.numpy()
             h, c = list(state[0][:, 0].numpy()), list(state[1][:, 0].numpy())
         vocab = self.config.vocab
-        for _ in range(max_new_chars):
+        # one uniform draw per character from the caller's torch generator, drawn up front: seeds reproduce
+        uniforms = torch.rand(
+            max_new_chars if temperature > 0 else 0, generator=generator, dtype=torch.float64
+        )
+        for u in uniforms.tolist() if temperature > 0 else [None] * max_new_chars:
             scores = logits if numpy_path else logits.float().cpu().numpy()
             probs = _sampling_distribution_np(scores.astype(np.float64), temperature, top_k, top_p)  # (V,)
-            if temperature == 0:
+            if u is None:  # temperature 0: greedy
                 index = int(np.argmax(probs))
-            else:  # inverse CDF of one uniform draw from the caller's torch generator: seeds reproduce
-                u = float(torch.rand((), generator=generator, dtype=torch.float64))
-                index = min(
-                    int(np.searchsorted(np.cumsum(probs), u * probs.sum(), side="right")), len(probs) - 1
-                )
+            else:  # inverse CDF of the uniform draw
+                cdf = np.cumsum(probs)
+                index = min(int(np.searchsorted(cdf, u * cdf[-1], side="right")), len(probs) - 1)
                 while probs[index] == 0:  # never land on a filtered-out char through rounding
                     index -= 1
             top = np.argsort(-probs, kind="stable")[:5]
@@ -344,6 +344,73 @@ class CharLSTM(
                 logits, h, c = self._numpy_steps([index], h, c, weights)
             else:
                 logits, state = self.step(torch.tensor([index]), state)
+
+
+def _fp16_kernel_available() -> bool:
+    """Whether torch has fbgemm's float16-weight matrix product (x86 builds; not ARM's qnnpack)."""
+    try:
+        torch.ops.quantized.linear_prepack_fp16(torch.zeros(1, 1), None)
+    except (RuntimeError, AttributeError, NotImplementedError):
+        return False
+    return True
+
+
+@dataclass
+class BatchOneWeights:
+    """The weights of `CharLSTM._numpy_steps`, arranged for one character at a time on a CPU.
+
+    At batch 1 a step is a matrix-vector product per layer, and reading the weights is the cost
+    (13 MB in float32 for a 2×512 model, once per character), so the layout reads as few bytes as
+    it can with the arithmetic unchanged:
+
+    - layer 0's input projection is a table lookup: `input_table[char] = W_ih0 · embedding[char]
+      + b_ih0 + b_hh0` (V, 4H), precomputed; only W_hh0 is read per step;
+    - each deeper layer is one product with [W_ih | W_hh] (4H, 2H);
+    - with one torch thread (the app's setting), when every recurrent weight is exactly a float16
+      number (the shipped weights are stored in float16) and torch has fbgemm, the products read
+      float16 weights through fbgemm's kernel (float32 arithmetic, half the bytes: the same
+      numbers up to summation order); otherwise NumPy's float32 BLAS, which splits a product
+      over its threads (faster with 2 threads here, bench/lstm_bench.py).
+    """
+
+    input_table: np.ndarray  # (V, 4H) float32
+    matrices: list  # per layer: (4H, H) for layer 0, (4H, 2H) above; np.ndarray, or fbgemm packed params
+    biases: list[np.ndarray | None]  # per layer (4H,); None for layer 0 (folded into the table)
+    head_w: np.ndarray  # (V, H)
+    head_b: np.ndarray  # (V,)
+    float16_kernel: bool  # matrices are fbgemm float16 packed weights
+
+    @classmethod
+    def build(cls, model: CharLSTM) -> BatchOneWeights:
+        def numpy32(t: torch.Tensor) -> np.ndarray:
+            return t.detach().float().cpu().numpy().copy()
+
+        matrices, biases = [], []
+        for layer in range(model.config.num_layers):
+            w_ih, w_hh, b_ih, b_hh = (t.detach().float().cpu() for t in layer_weights(model.lstm, layer))
+            if layer == 0:
+                embedding = model.embedding.weight.detach().float().cpu()
+                input_table = numpy32(embedding @ w_ih.T + b_ih + b_hh)
+                matrices.append(w_hh.contiguous())
+                biases.append(None)
+            else:
+                matrices.append(torch.cat([w_ih, w_hh], 1))
+                biases.append(numpy32(b_ih + b_hh))
+        exact_fp16 = all(torch.equal(m, m.half().float()) for m in matrices)
+        float16_kernel = exact_fp16 and torch.get_num_threads() == 1 and _fp16_kernel_available()
+        if float16_kernel:
+            matrices = [torch.ops.quantized.linear_prepack_fp16(m, None) for m in matrices]
+        else:
+            matrices = [m.numpy().copy() for m in matrices]
+        head_w, head_b = numpy32(model.head.weight), numpy32(model.head.bias)
+        return cls(input_table, matrices, biases, head_w, head_b, float16_kernel)
+
+    def matvec(self, layer: int, x: np.ndarray) -> np.ndarray:
+        """matrices[layer] · x as a new float32 array (4H,)."""
+        if self.float16_kernel:
+            product = torch.ops.quantized.linear_dynamic_fp16(torch.from_numpy(x)[None], self.matrices[layer])
+            return product[0].numpy()
+        return self.matrices[layer] @ x
 
 
 def _sampling_distribution_np(logits: np.ndarray, temperature: float, top_k: int, top_p: float) -> np.ndarray:

@@ -12,7 +12,13 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from models.char_lstm import MAX_PROMPT_CHARS, CharLSTM, CharLSTMConfig, _sampling_distribution_np
+from models.char_lstm import (
+    MAX_PROMPT_CHARS,
+    CharLSTM,
+    CharLSTMConfig,
+    _fp16_kernel_available,
+    _sampling_distribution_np,
+)
 from training.evaluate_char_lstm import validation_loss
 from training.shakespeare_data import DEFAULT_DATA_PATH, split_text
 
@@ -86,7 +92,11 @@ def test_trace_matches_nn_lstm(model):
     torch.testing.assert_close(trace["h"], trace["o"] * torch.tanh(trace["c"]), atol=1e-6, rtol=0)
 
 
-def test_step_matches_forward(model):
+@pytest.mark.parametrize("float16_weights", [False, True])
+def test_step_matches_forward(model, float16_weights):
+    if float16_weights:  # as shipped: stored in float16, loaded as float32 → fbgemm's float16 kernel
+        model = model.half().float()
+    assert model._step_weights().float16_kernel == (float16_weights and _fp16_kernel_available())
     ids = ids_of(model, "O Romeo, Romeo! wherefore art thou Romeo? Deny thy father")
     with torch.no_grad():
         full = model(ids[None])[0][0]  # (T, V)
