@@ -231,10 +231,9 @@ class CharLSTM(
                 # z (4H,): pre-activations of i, f, g, o; a fresh array, so the sigmoid is done in place
                 candidate = np.tanh(z[2 * hidden : 3 * hidden])
                 gate = np.reciprocal(np.add(np.exp(np.negative(z, out=z), out=z), 1.0, out=z), out=z)
+                # keep part of the old memory, write part of the candidate
                 c[layer] = gate[hidden : 2 * hidden] * c[layer]
-                c[layer] += (
-                    gate[:hidden] * candidate
-                )  # keep part of the old memory, write part of the candidate
+                c[layer] += gate[:hidden] * candidate
                 h[layer] = x = np.tanh(c[layer])
                 x *= gate[3 * hidden :]  # expose part of the memory
         return weights.head_w @ x + weights.head_b, h, c
