@@ -20,6 +20,8 @@ from models.text_classifier import (
     SentimentLSTM,
     tokenize_words,
 )
+from training.evaluate_names import evaluate as evaluate_names
+from training.evaluate_names import languages_by_name
 
 torch.set_num_threads(1)
 REPO = Path(__file__).resolve().parents[1]
@@ -187,3 +189,17 @@ def test_shipped_weights(folder, cls):
         assert model.classify("a dull , lifeless mess .")["label"] == "negative"
     else:
         assert model.classify("Ivanov")["label"] == "Russian"
+
+
+def test_names_accuracy_counting_any_listed_language(names):
+    examples = [("Rossi", "Italian"), ("Ivanov", "Russian"), ("Muller", "German"), ("Bernardi", "Italian")]
+    one = {name: {language} for name, language in examples}
+    every = {name: set(names.config.labels) for name, _ in examples}
+    plain = evaluate_names(names, examples)
+    assert "accuracy_any_language" not in plain
+    assert evaluate_names(names, examples, one)["accuracy_any_language"] == plain["accuracy"]
+    assert evaluate_names(names, examples, every)["accuracy_any_language"] == 1.0
+    assert languages_by_name([("Abel", "German"), ("Abel", "French"), ("Rossi", "Italian")]) == {
+        "Abel": {"German", "French"},
+        "Rossi": {"Italian"},
+    }
