@@ -348,10 +348,10 @@ class CharLSTM(
 def _fp16_kernel_available() -> bool:
     """Whether torch has fbgemm's float16-weight matrix product (x86 builds; not ARM's qnnpack)."""
     try:
-        torch.ops.quantized.linear_prepack_fp16(torch.zeros(1, 1), None)
+        packed = torch.ops.quantized.linear_prepack_fp16(torch.ones(1, 1), None)
+        return float(torch.ops.quantized.linear_dynamic_fp16(torch.ones(1, 1), packed)) == 1.0
     except (RuntimeError, AttributeError, NotImplementedError):
         return False
-    return True
 
 
 @dataclass
