@@ -329,16 +329,17 @@ class CharLSTM(
         )
         for u in uniforms.tolist() if temperature > 0 else [None] * max_new_chars:
             scores = logits if numpy_path else logits.float().cpu().numpy()
-            probs = _sampling_distribution_np(scores.astype(np.float64), temperature, top_k, top_p)  # (V,)
+            probs, order = _sampling_distribution_np(scores, temperature, top_k, top_p)  # (V,), (V,)
             if u is None:  # temperature 0: greedy
-                index = int(np.argmax(probs))
+                index = int(order[0])
             else:  # inverse CDF of the uniform draw
                 cdf = np.cumsum(probs)
                 index = min(int(np.searchsorted(cdf, u * cdf[-1], side="right")), len(probs) - 1)
                 while probs[index] == 0:  # never land on a filtered-out char through rounding
                     index -= 1
-            top = np.argsort(-probs, kind="stable")[:5]
-            yield index, float(probs[index]), [(vocab[i], float(probs[i])) for i in top]
+            top = order[:5]
+            top5 = [(vocab[i], p) for i, p in zip(top.tolist(), probs[top].tolist(), strict=True)]
+            yield index, float(probs[index]), top5
             if numpy_path:
                 logits, h, c = self._numpy_steps([index], h, c, weights)
             else:
@@ -412,23 +413,26 @@ class BatchOneWeights:
         return self.matrices[layer] @ x
 
 
-def _sampling_distribution_np(logits: np.ndarray, temperature: float, top_k: int, top_p: float) -> np.ndarray:
-    """logits (V,) → probabilities (V,) with temperature, then top-k, then nucleus (top-p) filtering."""
-    if temperature == 0:
-        shifted = np.exp(logits - logits.max())
-        return shifted / shifted.sum()
-    logits = logits / temperature
-    if 0 < top_k < len(logits):
-        kth = np.partition(logits, len(logits) - top_k)[len(logits) - top_k]
-        logits = np.where(logits < kth, -np.inf, logits)
-    probs = np.exp(logits - logits.max())
-    probs /= probs.sum()
-    if top_p < 1:
-        order = np.argsort(-probs, kind="stable")
+def _sampling_distribution_np(
+    logits: np.ndarray, temperature: float, top_k: int, top_p: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """logits (V,) → (probabilities (V,) float64 with temperature, then top-k, then nucleus (top-p)
+    filtering; the indices from most to least likely, ties in index order).
+
+    One sort serves the filters and the caller's top-5 list (a generated character's costs add up).
+    """
+    z = np.array(logits, dtype=np.float64)  # a copy: changed in place below
+    order = np.argsort(-z, kind="stable")  # dividing by a temperature > 0 keeps the order
+    if temperature > 0:
+        z /= temperature
+        if 0 < top_k < len(z):
+            z[order[top_k:]] = -np.inf
+    z -= z[order[0]]
+    probs = np.exp(z, out=z)
+    if temperature > 0 and top_p < 1:
         sorted_probs = probs[order]
         # drop a char when the more likely ones before it already reach top_p (the top one always stays)
-        drop = (np.cumsum(sorted_probs) - sorted_probs) >= top_p
-        sorted_probs[drop] = 0.0
-        probs = np.zeros_like(probs)
-        probs[order] = sorted_probs / sorted_probs.sum()
-    return probs
+        drop = np.cumsum(sorted_probs) - sorted_probs >= top_p * sorted_probs.sum()
+        probs[order[drop]] = 0.0
+    probs /= probs.sum()
+    return probs, order

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
@@ -144,7 +145,8 @@ def _sampling_distribution(
     logits: torch.Tensor, temperature: float, top_k: int, top_p: float
 ) -> torch.Tensor:
     """The NumPy sampling distribution, float32 tensors in and out."""
-    probs = _sampling_distribution_np(logits.double().numpy(), temperature, top_k, top_p)
+    probs, order = _sampling_distribution_np(logits.double().numpy(), temperature, top_k, top_p)
+    assert (np.diff(probs[order]) <= 0).all()  # order: most to least likely
     return torch.from_numpy(probs.astype("float32"))
 
 
@@ -153,6 +155,32 @@ def test_sampling_distribution_filters():
     assert torch.equal(_sampling_distribution(logits, 1.0, 0, 1e-6), torch.tensor([1.0, 0, 0, 0]))
     probs = _sampling_distribution(logits, 1.0, 2, 1.0)
     torch.testing.assert_close(probs, torch.softmax(torch.tensor([3.0, 2.0, -1e9, -1e9]), 0))
+
+
+def _reference_distribution(
+    logits: torch.Tensor, temperature: float, top_k: int, top_p: float
+) -> torch.Tensor:
+    """The filters written out in torch, one after another, as the docstring states them."""
+    if temperature == 0:
+        return torch.softmax(logits, 0)
+    z = logits / temperature
+    if 0 < top_k < len(z):
+        z = torch.where(z < torch.topk(z, top_k).values[-1], -torch.inf, z)
+    probs = torch.softmax(z, 0)
+    if top_p < 1:
+        sorted_probs, index = torch.sort(probs, descending=True, stable=True)
+        sorted_probs[torch.cumsum(sorted_probs, 0) - sorted_probs >= top_p] = 0
+        probs = torch.zeros_like(probs).scatter(0, index, sorted_probs)
+    return probs / probs.sum()
+
+
+@pytest.mark.parametrize("temperature", [0.0, 0.5, 1.0, 2.0])
+@pytest.mark.parametrize("top_k", [0, 1, 5, 64])
+@pytest.mark.parametrize("top_p", [1.0, 0.9, 0.3])
+def test_sampling_distribution_matches_reference(temperature, top_k, top_p):
+    logits = torch.randn(65, generator=torch.Generator().manual_seed(top_k), dtype=torch.float64) * 3
+    expected = _reference_distribution(logits, temperature, top_k, top_p)
+    torch.testing.assert_close(_sampling_distribution(logits, temperature, top_k, top_p).double(), expected)
 
 
 def test_unknown_characters(model):
