@@ -21,7 +21,7 @@ from models.text_classifier import (
     tokenize_words,
 )
 from training.evaluate_names import evaluate as evaluate_names
-from training.evaluate_names import languages_by_name
+from training.evaluate_names import languages_by_name, listed_under_other_languages
 
 torch.set_num_threads(1)
 REPO = Path(__file__).resolve().parents[1]
@@ -203,3 +203,8 @@ def test_names_accuracy_counting_any_listed_language(names):
         "Abel": {"German", "French"},
         "Rossi": {"Italian"},
     }
+    train = [("Abel", "German"), ("Rossi", "Italian")]
+    assert (
+        listed_under_other_languages(train, [("Abel", "French"), ("Rossi", "Italian"), ("Kim", "Korean")])
+        == 1
+    )

@@ -114,6 +114,12 @@ def languages_by_name(pairs: list[tuple[str, str]]) -> dict[str, set[str]]:
     return languages
 
 
+def listed_under_other_languages(train: list[tuple[str, str]], test: list[tuple[str, str]]) -> int:
+    """How many test (name, language) pairs have a name that `train` lists, under other languages only."""
+    in_train = languages_by_name(train)
+    return sum(name in in_train and language not in in_train[name] for name, language in test)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -128,10 +134,7 @@ def main() -> None:
     pairs = read_names(args.data)[0]
     train, test = split_names(pairs, seed=args.split_seed)
     result = evaluate(model, test, languages_by_name(pairs))
-    in_train = languages_by_name(train)
-    result["holdout_listed_in_train_under_other_languages"] = sum(
-        name in in_train and language not in in_train[name] for name, language in test
-    )
+    result["holdout_listed_in_train_under_other_languages"] = listed_under_other_languages(train, test)
     print(
         f"hold-out accuracy {result['accuracy']:.4f}, macro-F1 {result['macro_f1']:.4f} ({len(test)} names)"
     )

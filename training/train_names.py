@@ -27,7 +27,14 @@ import torch.nn.functional as F
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from the repo root
 from models.text_classifier import NameConfig, NameLSTM  # noqa: E402
 from training.averaging import update_ema  # noqa: E402
-from training.evaluate_names import DATA_DIR, evaluate, languages_by_name, read_names, split_names  # noqa: E402
+from training.evaluate_names import (  # noqa: E402
+    DATA_DIR,
+    evaluate,
+    languages_by_name,
+    listed_under_other_languages,
+    read_names,
+    split_names,
+)
 from training.run_record import run_facts  # noqa: E402
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -153,8 +160,7 @@ model = model if ema_model is None else ema_model
 model.cpu().half().save_pretrained(out_dir)
 shipped = NameLSTM.from_pretrained(str(out_dir)).eval()
 holdout = evaluate(shipped, test, languages_by_name(pairs))
-in_train = languages_by_name(train)
-listed_elsewhere = sum(name in in_train and lang not in in_train[name] for name, lang in test)
+listed_elsewhere = listed_under_other_languages(train, test)
 result = {
     "holdout": holdout,
     "validation": evaluate(shipped, validation) if validation else None,
