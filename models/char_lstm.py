@@ -185,15 +185,6 @@ class CharLSTM(
 
     # ---- inference ----
 
-    def _layer_weights(self, layer: int) -> tuple[torch.Tensor, ...]:
-        return layer_weights(self.lstm, layer)
-
-    def _cell(
-        self, layer: int, x: torch.Tensor, h: torch.Tensor, c: torch.Tensor
-    ) -> tuple[torch.Tensor, ...]:
-        """One LSTM step of one layer from its nn.LSTM weights; x (B, in), h, c (B, H) → i, f, g, o, c, h."""
-        return lstm_cell(self.lstm, layer, x, h, c)
-
     def zero_state(self, batch_size: int = 1) -> tuple[torch.Tensor, torch.Tensor]:
         shape = (self.config.num_layers, batch_size, self.config.hidden_size)
         return torch.zeros(shape, device=self.device), torch.zeros(shape, device=self.device)
@@ -283,7 +274,7 @@ class CharLSTM(
         for x in self.embedding(ids.to(self.device)).unsqueeze(1):  # x (1, E) per step
             per_layer = []
             for layer in range(self.config.num_layers):
-                i, f, g, o, c_new, h_new = self._cell(layer, x, h[layer][None], c[layer][None])
+                i, f, g, o, c_new, h_new = lstm_cell(self.lstm, layer, x, h[layer][None], c[layer][None])
                 h[layer], c[layer] = h_new[0], c_new[0]
                 per_layer.append((i[0], f[0], g[0], o[0], c_new[0], h_new[0]))
                 x = h_new
@@ -324,10 +315,11 @@ class CharLSTM(
             h, c = list(state[0][:, 0].numpy()), list(state[1][:, 0].numpy())
         vocab = self.config.vocab
         # one uniform draw per character from the caller's torch generator, drawn up front: seeds reproduce
-        uniforms = torch.rand(
-            max_new_chars if temperature > 0 else 0, generator=generator, dtype=torch.float64
-        )
-        for u in uniforms.tolist() if temperature > 0 else [None] * max_new_chars:
+        if temperature > 0:
+            draws = torch.rand(max_new_chars, generator=generator, dtype=torch.float64).tolist()
+        else:
+            draws = [None] * max_new_chars  # greedy: no draws
+        for u in draws:
             scores = logits if numpy_path else logits.float().cpu().numpy()
             probs, order = _sampling_distribution_np(scores, temperature, top_k, top_p)  # (V,), (V,)
             if u is None:  # temperature 0: greedy
