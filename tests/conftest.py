@@ -98,9 +98,36 @@ def app_log(app_server) -> Path:
 
 
 @pytest.fixture(scope="session")
-def client(app_server):
+def new_client(app_server):
+    """Makes a gradio_client user of the app. One Client shares one event stream among its calls, and
+    gradio_client 2.x can cancel a call submitted while that stream is closing (a client-side race:
+    the server still runs it), so tests that call at once give each thread its own Client, as
+    separate students would be."""
     from gradio_client import Client
 
-    return Client(
-        app_server, verbose=False, download_files=str(_tmp / "client-downloads"), analytics_enabled=False
-    )
+    def make():
+        return Client(
+            app_server, verbose=False, download_files=str(_tmp / "client-downloads"), analytics_enabled=False
+        )
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def thread_client(new_client):
+    """The calling thread's own Client (made on first use), for tests that call from many threads."""
+    import threading
+
+    local = threading.local()
+
+    def get():
+        if not hasattr(local, "client"):
+            local.client = new_client()
+        return local.client
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def client(new_client):
+    return new_client()

@@ -93,12 +93,12 @@ def test_bad_input_on_the_other_endpoints(client):
         client.predict("x" * 10_000, "", api_name="/gan_load_model")
 
 
-def test_identical_concurrent_requests_all_succeed(client):
+def test_identical_concurrent_requests_all_succeed(thread_client):
     """A class opening the same default view at once: every download must be complete."""
     from concurrent.futures import ThreadPoolExecutor
 
     def one(_):
-        path, _, _ = generate(client, seed=4242)
+        path, _, _ = generate(thread_client(), seed=4242)
         return Image.open(path).convert("L").tobytes()
 
     with ThreadPoolExecutor(16) as pool:

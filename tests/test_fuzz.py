@@ -130,6 +130,13 @@ def fuzz_state(client, app_log):
     assert unexpected == [], unexpected
 
 
+@pytest.fixture(scope="module")
+def pool():
+    """The same CALLS_PER_EXAMPLE threads for every draw, so each keeps its own Client throughout."""
+    with ThreadPoolExecutor(CALLS_PER_EXAMPLE) as executor:
+        yield executor
+
+
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -137,22 +144,21 @@ def fuzz_state(client, app_log):
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
 )
 @given(data=st.data())
-def test_every_endpoint_answers_or_explains(client, fuzz_state, data):
+def test_every_endpoint_answers_or_explains(thread_client, pool, fuzz_state, data):
     draws = []
-    for api_name in data.draw(st.lists(st.sampled_from(sorted(ENDPOINTS)), min_size=8, max_size=8)):
+    for api_name in data.draw(st.lists(st.sampled_from(sorted(ENDPOINTS)), min_size=CALLS_PER_EXAMPLE, max_size=CALLS_PER_EXAMPLE)):
         args = [json_safe(data.draw(strategy)) for strategy in ENDPOINTS[api_name]]
         draws.append((api_name, args))
 
     def call(draw):
         api_name, args = draw
         try:
-            client.submit(*args, api_name=api_name).result(timeout=120)
+            thread_client().submit(*args, api_name=api_name).result(timeout=120)
             return api_name, "ok"
         except AppError as error:
             return api_name, str(error)
 
-    with ThreadPoolExecutor(len(draws)) as pool:
-        results = list(pool.map(call, draws))
+    results = list(pool.map(call, draws))
     for (api_name, outcome), (_, args) in zip(results, draws, strict=True):
         assert outcome == "ok" or (outcome.strip() and "Traceback" not in outcome and len(outcome) < 2000), (
             api_name,
