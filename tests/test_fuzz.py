@@ -146,7 +146,9 @@ def pool():
 @given(data=st.data())
 def test_every_endpoint_answers_or_explains(thread_client, pool, fuzz_state, data):
     draws = []
-    for api_name in data.draw(st.lists(st.sampled_from(sorted(ENDPOINTS)), min_size=CALLS_PER_EXAMPLE, max_size=CALLS_PER_EXAMPLE)):
+    for api_name in data.draw(
+        st.lists(st.sampled_from(sorted(ENDPOINTS)), min_size=CALLS_PER_EXAMPLE, max_size=CALLS_PER_EXAMPLE)
+    ):
         args = [json_safe(data.draw(strategy)) for strategy in ENDPOINTS[api_name]]
         draws.append((api_name, args))
 
