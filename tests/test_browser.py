@@ -100,7 +100,13 @@ def test_dice_grid_and_interpolation(page):
 
 
 def test_lstm_tab_streams_text_and_shows_the_heatmap(page):
+    from ui.lstm_text import FIRST_VIEW_TEXT
+
     page.get_by_role("tab", name="LSTM text generation", exact=True).click()
+    # opening the tab shows gates and cells over a passage before anything is generated
+    page.wait_for_selector("#lstm-heatmap img", timeout=30_000)
+    assert page.locator("#lstm-inspect-text textarea").input_value() == FIRST_VIEW_TEXT
+    assert "JULIET:" in page.locator("#lstm-expected").inner_text().replace("\n", "")  # a span a char
     length = page.get_by_label("Characters to generate", exact=False).first
     length.fill("120")
     length.press("Enter")
@@ -111,7 +117,10 @@ def test_lstm_tab_streams_text_and_shows_the_heatmap(page):
     )
     text = page.locator("#lstm-output textarea").input_value()
     assert text.startswith("ROMEO:\n")
-    page.wait_for_selector("#lstm-heatmap img", timeout=30_000)  # analysis ran after generation
+    page.wait_for_function(  # the generated text went to "Inside the LSTM" and was analysed
+        "() => document.querySelector('#lstm-expected').innerText.replaceAll('\\n', '').includes('ROMEO:')",
+        timeout=30_000,
+    )
     assert page.locator("#lstm-inspect-text textarea").input_value() == text
     assert page.locator("#lstm-confidence").inner_text().strip() != ""
     page.screenshot(path=os.path.join(os.environ["GRADIO_TEMP_DIR"], "lstm-tab.png"), full_page=True)
@@ -119,9 +128,13 @@ def test_lstm_tab_streams_text_and_shows_the_heatmap(page):
 
 def test_classification_tab(page):
     page.get_by_role("tab", name="LSTM sequence classification", exact=True).click()
-    page.get_by_role("button", name="Classify", exact=True).first.click()
+    # opening the tab classifies what the boxes hold ("The movie was not bad at all.", "Nakamura")
     page.locator("#sentiment-verdict").get_by_text("positive").first.wait_for(timeout=20_000)
+    page.locator("#sentiment-input textarea").fill("The movie was not good.")
+    page.get_by_role("button", name="Classify", exact=True).first.click()
+    page.locator("#sentiment-verdict").get_by_text("negative").first.wait_for(timeout=20_000)
     page.get_by_role("tab", name="Language of a name", exact=True).click()
+    page.locator("#name-verdict").get_by_text("Japanese").first.wait_for(timeout=20_000)
     page.locator("#name-input textarea, #name-input input").first.fill("Schmidt")
     page.get_by_role("button", name="Classify", exact=True).last.click()
     page.locator("#name-verdict").get_by_text("German").first.wait_for(timeout=20_000)

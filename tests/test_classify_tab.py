@@ -30,6 +30,18 @@ def test_name_top3_and_trace():
     assert set(plot["language"]) == set(top3)
 
 
+def test_first_view_classifies_what_the_boxes_hold_once():
+    empty = {"label": None, "confidences": None}  # what an empty gr.Label sends
+    outputs = lstm_classify.first_view("The movie was not bad at all.", empty, "Nakamura", None)
+    assert len(outputs) == 9
+    assert outputs[:5][0] == lstm_classify.classify_sentiment("The movie was not bad at all.")[0]
+    assert outputs[5] == lstm_classify.classify_name("Nakamura")[0]
+    # a verdict already shown is kept; empty or bad input waits for the button, which explains
+    kept = lstm_classify.first_view("Great.", {"label": "positive"}, "   ", None)
+    assert kept == [gr.skip()] * 9
+    assert lstm_classify.first_view(None, None, 3, None) == [gr.skip()] * 9
+
+
 @pytest.mark.parametrize("fn", [lstm_classify.classify_sentiment, lstm_classify.classify_name])
 @pytest.mark.parametrize(
     "bad, message",

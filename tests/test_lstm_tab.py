@@ -22,6 +22,14 @@ def test_generate_streams_and_is_reproducible():
     assert final(lstm_text.lstm_generate("ROMEO:\n", 60, 0.8, 0, 1.0, 6))[0] != text
 
 
+def test_first_view_analyses_a_passage_only_in_an_empty_tab():
+    text, expected, heatmap_path, units, unit_spans, notes, caption = lstm_text.first_view("", "", 1, "f")
+    assert text == lstm_text.FIRST_VIEW_TEXT and "forget gate" in caption and "layer 2" in caption
+    assert [ch for ch, _ in expected] == list(text) and Image.open(heatmap_path).size[0] > 0
+    assert lstm_text.first_view("my own text", "", 1, "c") == [gr.skip()] * 7
+    assert lstm_text.first_view("", "ROMEO:\nWhat", 1, "c") == [gr.skip()] * 7
+
+
 def test_greedy_equals_top_k_one():
     greedy = final(lstm_text.lstm_generate("To be", 40, 0.0, 0, 1.0, 1))[0]
     assert final(lstm_text.lstm_generate("To be", 40, 1.0, 1, 1.0, 2))[0] == greedy

@@ -98,8 +98,27 @@ def classify_name(name: str):
     return {labels[c]: float(probs[-1, c]) for c in top3}, plot, data, "\n".join(trace["notes"])
 
 
+def first_view(sentence, verdict, name, languages) -> list:
+    """On opening the tab: the verdicts for what the two boxes hold, so a student sees a belief trace
+    before clicking anything. A verdict already shown (a student coming back) and input that cannot
+    be classified are left alone: the buttons report those."""
+    outputs = []
+    for text, shown, classify, count in (
+        (sentence, verdict, classify_sentiment, 5),
+        (name, languages, classify_name, 4),
+    ):
+        try:
+            # an empty gr.Label sends {"label": None, "confidences": None}
+            if (shown or {}).get("label") is not None or not isinstance(text, str) or not text.strip():
+                raise gr.Error("nothing to show")
+            outputs += classify(text)
+        except gr.Error:
+            outputs += [gr.skip()] * count
+    return outputs
+
+
 def build_tab() -> None:
-    with gr.Tab(I18N("classify.tab"), id="lstm-classify"):
+    with gr.Tab(I18N("classify.tab"), id="lstm-classify") as tab:
         gr.Markdown(I18N("classify.intro"))
         with gr.Tab(I18N("classify.sentiment.tab")):
             with gr.Row():
@@ -170,6 +189,11 @@ def build_tab() -> None:
         preprocess=False, concurrency_limit=4, time_limit=30,
         api_description="Sentiment of a sentence: label and probabilities, P(positive) after each word, "
         "each word's signed effect, the trace as data, notes.",
+    )  # fmt: skip
+    tab.select(
+        first_view, [sentence, verdict, name, languages],
+        [verdict, belief, moved, sentiment_data, sentiment_notes, languages, name_plot, name_data, name_notes],
+        api_visibility="private", preprocess=False, concurrency_limit=4, time_limit=30,
     )  # fmt: skip
     gr.on(
         [name_button.click, name.submit], classify_name, [name], [languages, name_plot, name_data, name_notes],

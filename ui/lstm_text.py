@@ -26,6 +26,11 @@ MAX_ANALYSE_CHARS = 1000
 HEATMAP_CHARS = 120  # columns of the heatmap: the first characters of the text
 HEATMAP_UNITS = 8
 STREAM_EVERY_S = 0.05
+# what "Inside the LSTM" reads when the tab is first opened: a speaker's name, a colon, line breaks
+FIRST_VIEW_TEXT = (
+    "JULIET:\nO Romeo, Romeo! wherefore art thou Romeo?\nDeny thy father and refuse thy name;\n"
+    "Or, if thou wilt not, be but sworn my love,\nAnd I'll no longer be a Capulet.\n"
+)
 GENERATE_TIME_LIMIT_S = 60  # a busy server stops a generation here, with a note, rather than run on
 
 
@@ -126,6 +131,18 @@ def lstm_analyze(text: str, layer: int, quantity: str):
     return confidence, image, gr.update(choices=units, value=units[0]), unit_spans, notes, caption
 
 
+def first_view(inspect: str, output: str, layer: int, quantity: str):
+    """On opening the tab: the views of "Inside the LSTM" over a few lines of Romeo and Juliet, so a
+    student sees gates and cells before generating. A tab that already holds a text (generated,
+    pasted, or a student coming back) is left as it is."""
+    if any(isinstance(v, str) and v.strip() for v in (inspect, output)):
+        return [gr.skip()] * 7
+    try:
+        return [FIRST_VIEW_TEXT, *lstm_analyze(FIRST_VIEW_TEXT, layer, quantity)]
+    except gr.Error:  # a model that cannot load: the Analyse button reports it
+        return [gr.skip()] * 7
+
+
 def lstm_unit(text: str, layer: int, quantity: str, unit: int):
     """The text coloured by one unit's value: a single neuron's view of the text."""
     model, ids, layer, quantity, _ = _read(text, layer, quantity)
@@ -155,7 +172,7 @@ def lstm_candidates(text: str, position: int):
 
 def build_tab() -> tuple[list, list]:
     """The tab's layout and listeners; returns (generation inputs, generation outputs) for permalinks."""
-    with gr.Tab(I18N("lstm.tab"), id="lstm-text"):
+    with gr.Tab(I18N("lstm.tab"), id="lstm-text") as tab:
         gr.Markdown(I18N("lstm.intro"))
         with gr.Row():
             with gr.Column(scale=1):
@@ -256,6 +273,15 @@ def build_tab() -> tuple[list, list]:
     generation.then(
         lambda text: text[-MAX_ANALYSE_CHARS:], output, inspect_box, api_visibility="private"
     ).then(lstm_analyze, analyse_inputs, analyse_outputs, api_visibility="private", preprocess=False)
+    tab.select(
+        first_view,
+        [inspect_box, output, layer, quantity],
+        [inspect_box, *analyse_outputs],
+        api_visibility="private",
+        preprocess=False,
+        concurrency_limit=2,
+        time_limit=60,
+    )
     stop_button.click(None, None, None, cancels=[generation], api_visibility="private")
     dice.click(lambda: random.randint(0, 99_999), None, seed, api_visibility="private")
     unit.input(
