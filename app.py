@@ -59,16 +59,16 @@ def build_demo() -> gr.Blocks:
     """Build the whole app without launching it (tests import this)."""
     with Lab(title=TITLE) as demo:
         gr.Markdown(I18N("app.header"))
+        run_lstm = gr.State(False)  # a permalink's LSTM text is to be generated
         with gr.Tabs() as tabs:
             explore_inputs, explore_outputs, provenance_md, model_in_use = gan.build_tab()
-            lstm_inputs, lstm_outputs = lstm_text.build_tab()
+            lstm_inputs, lstm_outputs, (inside_inputs, inside_outputs) = lstm_text.build_tab(run_lstm)
             lstm_classify.build_tab()
             live_training.build_tab()
             theory.build_tab(tabs)
             lesson.build_lesson(tabs)
         provenance_panel = about.build_panel()
         # a permalink's settings first (ui/permalink.py), then the image (and a linked text) they give
-        run_lstm = gr.State(False)
         restored = demo.load(
             permalink.make_restore(explore_inputs, lstm_inputs),
             None,
@@ -82,6 +82,12 @@ def build_demo() -> gr.Blocks:
             permalink.generate_if_linked,
             [run_lstm, *lstm_inputs],
             lstm_outputs,
+            api_visibility="private",
+            preprocess=False,
+        ).then(
+            lstm_text.inside_after_link,
+            [run_lstm, *inside_inputs],
+            inside_outputs,
             api_visibility="private",
             preprocess=False,
         )

@@ -68,6 +68,13 @@ def test_lstm_permalink_restores_the_same_text(new_page, client):
         page.get_by_role("tab", name="LSTM text generation", exact=True).get_attribute("aria-selected")
         == "true"
     )
+    # "Inside the LSTM" ends on the linked text, not on the passage an empty tab opens with
+    page.wait_for_function(
+        "() => document.querySelector('#lstm-expected').innerText.replaceAll('\\n', '').includes('KING:')",
+        timeout=30_000,
+    )
+    page.wait_for_timeout(1500)
+    assert page.locator("#lstm-inspect-text textarea").input_value() == expected
 
 
 def test_bad_permalink_values_are_skipped_with_a_notice(new_page):

@@ -11,9 +11,11 @@ from ui import gan, lstm_text, permalink
 
 @pytest.fixture(scope="module")
 def restore():
-    with gr.Blocks(), gr.Tabs():
-        gan_inputs, *_ = gan.build_tab()
-        lstm_inputs, _ = lstm_text.build_tab()
+    with gr.Blocks():
+        linked = gr.State(False)
+        with gr.Tabs():
+            gan_inputs, *_ = gan.build_tab()
+            lstm_inputs, *_ = lstm_text.build_tab(linked)
     return permalink.make_restore(gan_inputs, lstm_inputs)
 
 

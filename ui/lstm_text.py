@@ -131,14 +131,26 @@ def lstm_analyze(text: str, layer: int, quantity: str):
     return confidence, image, gr.update(choices=units, value=units[0]), unit_spans, notes, caption
 
 
-def first_view(inspect: str, output: str, layer: int, quantity: str):
+def first_view(linked: bool, inspect: str, output: str, layer: int, quantity: str):
     """On opening the tab: the views of "Inside the LSTM" over a few lines of Romeo and Juliet, so a
     student sees gates and cells before generating. A tab that already holds a text (generated,
-    pasted, or a student coming back) is left as it is."""
-    if any(isinstance(v, str) and v.strip() for v in (inspect, output)):
+    pasted, or a student coming back) or is about to (`linked`: a permalink's generation) is left
+    as it is. Returns (the text to look inside, *lstm_analyze's outputs)."""
+    if linked or any(isinstance(v, str) and v.strip() for v in (inspect, output)):
         return [gr.skip()] * 7
+    return _look_inside(FIRST_VIEW_TEXT, layer, quantity)
+
+
+def inside_after_link(linked: bool, output: str, layer: int, quantity: str):
+    """After a permalink's generation: "Inside the LSTM" reads the generated text, as after Generate."""
+    if not linked or not isinstance(output, str) or not output.strip():
+        return [gr.skip()] * 7
+    return _look_inside(output[-MAX_ANALYSE_CHARS:], layer, quantity)
+
+
+def _look_inside(text: str, layer: int, quantity: str) -> list:
     try:
-        return [FIRST_VIEW_TEXT, *lstm_analyze(FIRST_VIEW_TEXT, layer, quantity)]
+        return [text, *lstm_analyze(text, layer, quantity)]
     except gr.Error:  # a model that cannot load: the Analyse button reports it
         return [gr.skip()] * 7
 
@@ -170,8 +182,11 @@ def lstm_candidates(text: str, position: int):
     return candidates, f"After reading …`{read.replace(chr(10), '⏎')}` (character {position} of {len(ids)}):"
 
 
-def build_tab() -> tuple[list, list]:
-    """The tab's layout and listeners; returns (generation inputs, generation outputs) for permalinks."""
+def build_tab(linked: gr.State) -> tuple[list, list, tuple[list, list]]:
+    """The tab's layout and listeners. `linked`: True when a permalink will generate a text here.
+
+    Returns, for permalinks: the generation's inputs and outputs, and (inputs, outputs) of
+    `inside_after_link`."""
     with gr.Tab(I18N("lstm.tab"), id="lstm-text") as tab:
         gr.Markdown(I18N("lstm.intro"))
         with gr.Row():
@@ -275,7 +290,7 @@ def build_tab() -> tuple[list, list]:
     ).then(lstm_analyze, analyse_inputs, analyse_outputs, api_visibility="private", preprocess=False)
     tab.select(
         first_view,
-        [inspect_box, output, layer, quantity],
+        [linked, inspect_box, output, layer, quantity],
         [inspect_box, *analyse_outputs],
         api_visibility="private",
         preprocess=False,
@@ -295,4 +310,8 @@ def build_tab() -> tuple[list, list]:
         preprocess=False,
         api_description="Top-5 next characters after reading the text up to a position.",
     )
-    return generate_inputs, [output, confidence, notes]
+    return (
+        generate_inputs,
+        [output, confidence, notes],
+        ([output, layer, quantity], [inspect_box, *analyse_outputs]),
+    )
