@@ -107,6 +107,7 @@ def test_lstm_tab_streams_text_and_shows_the_heatmap(page):
     page.wait_for_selector("#lstm-heatmap img", timeout=30_000)
     assert page.locator("#lstm-inspect-text textarea").input_value() == FIRST_VIEW_TEXT
     assert "JULIET:" in page.locator("#lstm-expected").inner_text().replace("\n", "")  # a span a char
+    page.locator("#lstm-candidates").get_by_text("%").first.wait_for(timeout=30_000)  # top-5 after "JULIET:"
     length = page.get_by_label("Characters to generate", exact=False).first
     length.fill("120")
     length.press("Enter")

@@ -23,21 +23,29 @@ def test_generate_streams_and_is_reproducible():
 
 
 def test_first_view_analyses_a_passage_only_in_an_empty_tab():
-    text, expected, heatmap_path, units, unit_spans, notes, caption = lstm_text.first_view(
-        False, "", "", 1, "f"
+    text, expected, heatmap_path, units, unit_spans, notes, caption, top5, where = lstm_text.first_view(
+        False, "", "", 1, "f", 7
     )
     assert text == lstm_text.FIRST_VIEW_TEXT and "forget gate" in caption and "layer 2" in caption
     assert [ch for ch, _ in expected] == list(text) and Image.open(heatmap_path).size[0] > 0
-    assert lstm_text.first_view(False, "my own text", "", 1, "c") == [gr.skip()] * 7
-    assert lstm_text.first_view(False, "", "ROMEO:\nWhat", 1, "c") == [gr.skip()] * 7
-    assert lstm_text.first_view(True, "", "", 1, "c") == [gr.skip()] * 7  # a permalink's text is coming
+    assert (top5, where) == lstm_text.lstm_candidates(text, 7) and "JULIET:" in where
+    skipped = [gr.skip()] * 9
+    assert lstm_text.first_view(False, "my own text", "", 1, "c", 7) == skipped
+    assert lstm_text.first_view(False, "", "ROMEO:\nWhat", 1, "c", 7) == skipped
+    assert lstm_text.first_view(True, "", "", 1, "c", 7) == skipped  # a permalink's text is coming
 
 
 def test_a_permalinks_text_is_looked_inside():
-    text, expected, *_ = lstm_text.inside_after_link(True, "KING:\nPeace", 0, "c")
-    assert text == "KING:\nPeace" and [ch for ch, _ in expected] == list(text)
-    assert lstm_text.inside_after_link(False, "KING:\nPeace", 0, "c") == [gr.skip()] * 7
-    assert lstm_text.inside_after_link(True, "", 0, "c") == [gr.skip()] * 7
+    text, expected, *_, where = lstm_text.inside_after_link(True, "KING:\nPeace", 0, "c", 5)
+    assert text == "KING:\nPeace" and [ch for ch, _ in expected] == list(text) and "KING:" in where
+    assert lstm_text.inside_after_link(False, "KING:\nPeace", 0, "c", 5) == [gr.skip()] * 9
+    assert lstm_text.inside_after_link(True, "", 0, "c", 5) == [gr.skip()] * 9
+
+
+def test_candidates_after_an_analysis_never_raise():
+    assert lstm_text.candidates_quietly("To be", 3) == lstm_text.lstm_candidates("To be", 3)
+    assert lstm_text.candidates_quietly("", 3) == (gr.skip(), gr.skip())
+    assert lstm_text.candidates_quietly("To be", "x") == (gr.skip(), gr.skip())
 
 
 def test_greedy_equals_top_k_one():

@@ -131,28 +131,37 @@ def lstm_analyze(text: str, layer: int, quantity: str):
     return confidence, image, gr.update(choices=units, value=units[0]), unit_spans, notes, caption
 
 
-def first_view(linked: bool, inspect: str, output: str, layer: int, quantity: str):
+def first_view(linked: bool, inspect: str, output: str, layer: int, quantity: str, position: int):
     """On opening the tab: the views of "Inside the LSTM" over a few lines of Romeo and Juliet, so a
-    student sees gates and cells before generating. A tab that already holds a text (generated,
-    pasted, or a student coming back) or is about to (`linked`: a permalink's generation) is left
-    as it is. Returns (the text to look inside, *lstm_analyze's outputs)."""
+    student sees gates, cells and next-character guesses before generating. A tab that already holds
+    a text (generated, pasted, or a student coming back) or is about to (`linked`: a permalink's
+    generation) is left as it is. Returns (the text, *lstm_analyze's, *lstm_candidates' outputs)."""
     if linked or any(isinstance(v, str) and v.strip() for v in (inspect, output)):
-        return [gr.skip()] * 7
-    return _look_inside(FIRST_VIEW_TEXT, layer, quantity)
+        return [gr.skip()] * 9
+    return _look_inside(FIRST_VIEW_TEXT, layer, quantity, position)
 
 
-def inside_after_link(linked: bool, output: str, layer: int, quantity: str):
+def inside_after_link(linked: bool, output: str, layer: int, quantity: str, position: int):
     """After a permalink's generation: "Inside the LSTM" reads the generated text, as after Generate."""
     if not linked or not isinstance(output, str) or not output.strip():
-        return [gr.skip()] * 7
-    return _look_inside(output[-MAX_ANALYSE_CHARS:], layer, quantity)
+        return [gr.skip()] * 9
+    return _look_inside(output[-MAX_ANALYSE_CHARS:], layer, quantity, position)
 
 
-def _look_inside(text: str, layer: int, quantity: str) -> list:
+def _look_inside(text: str, layer: int, quantity: str, position: int) -> list:
     try:
-        return [text, *lstm_analyze(text, layer, quantity)]
-    except gr.Error:  # a model that cannot load: the Analyse button reports it
-        return [gr.skip()] * 7
+        return [text, *lstm_analyze(text, layer, quantity), *lstm_candidates(text, position)]
+    except gr.Error:  # a model that cannot load, a bad position: the buttons and slider report it
+        return [gr.skip()] * 9
+
+
+def candidates_quietly(text: str, position: int):
+    """`lstm_candidates` after an analysis, so the top-5 panel shows the text now looked inside; left
+    as it is when that cannot be done (the slider reports why when moved)."""
+    try:
+        return lstm_candidates(text, position)
+    except gr.Error:
+        return gr.skip(), gr.skip()
 
 
 def lstm_unit(text: str, layer: int, quantity: str, unit: int):
@@ -258,7 +267,9 @@ def build_tab(linked: gr.State) -> tuple[list, list, tuple[list, list]]:
             position = gr.Slider(1, MAX_ANALYSE_CHARS, value=7, step=1, label=I18N("lstm.position"))
             with gr.Column():
                 position_caption = gr.Markdown()
-                candidates = gr.Label(label=I18N("lstm.candidates"), num_top_classes=5)
+                candidates = gr.Label(
+                    label=I18N("lstm.candidates"), num_top_classes=5, elem_id="lstm-candidates"
+                )
 
     generate_inputs = [prompt, length, temperature, top_k, top_p, seed]
     wire_link(link, "lstm-text", LSTM_PARAMS, generate_inputs)
@@ -274,6 +285,7 @@ def build_tab(linked: gr.State) -> tuple[list, list, tuple[list, list]]:
     )
     analyse_inputs = [inspect_box, layer, quantity]
     analyse_outputs = [expected, heatmap_image, unit, unit_view, notes, heatmap_caption]
+    candidates_inputs, candidates_outputs = [inspect_box, position], [candidates, position_caption]
     gr.on(
         [analyse_button.click, layer.change, quantity.change],
         lstm_analyze,
@@ -284,14 +296,19 @@ def build_tab(linked: gr.State) -> tuple[list, list, tuple[list, list]]:
         concurrency_limit=2,
         time_limit=60,
         api_description="Per-character probabilities of a text, a heatmap of one gate/state, and one unit's view.",
+    ).then(
+        candidates_quietly, candidates_inputs, candidates_outputs, api_visibility="private", preprocess=False
     )
     generation.then(
         lambda text: text[-MAX_ANALYSE_CHARS:], output, inspect_box, api_visibility="private"
-    ).then(lstm_analyze, analyse_inputs, analyse_outputs, api_visibility="private", preprocess=False)
+    ).then(lstm_analyze, analyse_inputs, analyse_outputs, api_visibility="private", preprocess=False).then(
+        candidates_quietly, candidates_inputs, candidates_outputs, api_visibility="private", preprocess=False
+    )
+    inside_outputs = [inspect_box, *analyse_outputs, *candidates_outputs]
     tab.select(
         first_view,
-        [linked, inspect_box, output, layer, quantity],
-        [inspect_box, *analyse_outputs],
+        [linked, inspect_box, output, layer, quantity, position],
+        inside_outputs,
         api_visibility="private",
         preprocess=False,
         concurrency_limit=2,
@@ -313,5 +330,5 @@ def build_tab(linked: gr.State) -> tuple[list, list, tuple[list, list]]:
     return (
         generate_inputs,
         [output, confidence, notes],
-        ([output, layer, quantity], [inspect_box, *analyse_outputs]),
+        ([output, layer, quantity, position], inside_outputs),
     )
