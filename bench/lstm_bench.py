@@ -1,5 +1,6 @@
 """Char-LSTM speed at batch 1: characters per second of `step` (one char at a time, state carried)
-and of `generate`, float32 and int8 (`CharLSTM.quantized()`), with 1 thread and with the default
+and of `generate`, float32 and int8 (`CharLSTM.quantized()`), and of `trace` (the gates and states
+"Inside the LSTM" shows), with 1 thread and with the default
 thread count (torch's and the BLAS's), each measured in a worker thread the way Gradio runs handlers.
 The float path on a CPU (`BatchOneWeights`) reads float16 weights through fbgemm with 1 thread and
 float32 ones through NumPy's BLAS otherwise; BLAS's thread count is fixed when NumPy loads, so each
@@ -61,6 +62,13 @@ def generate_rate(model: CharLSTM, ids: torch.Tensor) -> float:
     return len(ids) / (time.perf_counter() - start)
 
 
+def trace_rate(model: CharLSTM, ids: torch.Tensor) -> float:
+    """Chars/s of `trace`: every gate and state of every layer, what "Inside the LSTM" shows."""
+    start = time.perf_counter()
+    model.trace(ids)
+    return len(ids) / (time.perf_counter() - start)
+
+
 def measure(rate: Callable[[CharLSTM, torch.Tensor], float], model: CharLSTM, ids, repeats: int) -> str:
     with ThreadPoolExecutor(1) as worker:  # a worker thread, the way Gradio runs handlers
         worker.submit(rate, model, ids[:50]).result()  # warm-up (and the fused-weight cache)
@@ -104,7 +112,8 @@ def main() -> None:
         print("  step, int8 (quantized())      ", measure(step_rate, int8, ids, args.repeats))
         print("  nn.LSTM per char, oneDNN off  ", measure(lstm_no_onednn_rate, model, ids, args.repeats))
         print("  generate, float32             ", measure(generate_rate, model, ids, args.repeats))
-        print("  generate, int8                ", measure(generate_rate, int8, ids, args.repeats), flush=True)
+        print("  generate, int8                ", measure(generate_rate, int8, ids, args.repeats))
+        print("  trace (/lstm_analyze)         ", measure(trace_rate, model, ids, args.repeats), flush=True)
 
 
 if __name__ == "__main__":

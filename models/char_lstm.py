@@ -260,28 +260,42 @@ class CharLSTM(
     def trace(self, ids: torch.Tensor) -> dict[str, torch.Tensor]:
         """Explicit LSTM equations over ids (T,) from a zero state.
 
-        Returns i, f, g (candidate), o, c, h each (T, L, H) and logits (T, V).
+        Returns i, f, g (candidate), o, c, h each (T, L, H) and logits (T, V). Layer by layer: the
+        input's share of every step's gates is one matrix product over the whole text, and only the
+        recurrent share W_hh · h_{t-1} goes a step at a time (the equations of `lstm_cell`).
         """
         if self.is_quantized:
             raise TypeError("trace needs the float model: an int8 copy has no per-gate weights")
         self.eval()
-        if len(ids) == 0:
-            empty = {k: torch.zeros(0, self.config.num_layers, self.config.hidden_size) for k in "ifgoch"}
+        steps, layers, hidden = len(ids), self.config.num_layers, self.config.hidden_size
+        if steps == 0:
+            empty = {k: torch.zeros(0, layers, hidden) for k in "ifgoch"}
             return {**empty, "logits": torch.zeros(0, len(self.config.vocab))}
-        h, c = (s[:, 0] for s in self.zero_state(1))  # (L, H)
-        h, c = list(h.unbind(0)), list(c.unbind(0))
-        records: dict[str, list[torch.Tensor]] = {k: [] for k in ("i", "f", "g", "o", "c", "h", "logits")}
-        for x in self.embedding(ids.to(self.device)).unsqueeze(1):  # x (1, E) per step
-            per_layer = []
-            for layer in range(self.config.num_layers):
-                i, f, g, o, c_new, h_new = lstm_cell(self.lstm, layer, x, h[layer][None], c[layer][None])
-                h[layer], c[layer] = h_new[0], c_new[0]
-                per_layer.append((i[0], f[0], g[0], o[0], c_new[0], h_new[0]))
-                x = h_new
-            for key, values in zip("ifgoch", zip(*per_layer, strict=True), strict=True):
-                records[key].append(torch.stack(values))  # (L, H)
-            records["logits"].append(self.head(x[0]))
-        return {k: torch.stack(v).cpu() for k, v in records.items()}
+        device = self.device
+        x = self.embedding(ids.to(device))  # (T, E): the input sequence of layer 0
+        per_layer: list[dict[str, torch.Tensor]] = []
+        for layer in range(layers):
+            w_ih, w_hh, b_ih, b_hh = layer_weights(self.lstm, layer)
+            gates = torch.addmm(b_ih + b_hh, x, w_ih.T)  # (T, 4H) input shares; becomes the gates
+            cells = torch.empty(steps, hidden, device=device)
+            outputs = torch.empty(steps, hidden, device=device)
+            h = c = torch.zeros(hidden, device=device)
+            for t in range(steps):
+                z = gates[t]  # PyTorch order i, f, g, o
+                z += w_hh @ h
+                torch.sigmoid(z[: 2 * hidden], out=z[: 2 * hidden])
+                torch.tanh(z[2 * hidden : 3 * hidden], out=z[2 * hidden : 3 * hidden])
+                torch.sigmoid(z[3 * hidden :], out=z[3 * hidden :])
+                # keep part of the old memory, write part of the candidate, expose part of the memory
+                c = torch.addcmul(
+                    z[hidden : 2 * hidden] * c, z[:hidden], z[2 * hidden : 3 * hidden], out=cells[t]
+                )
+                h = torch.mul(z[3 * hidden :], torch.tanh(c), out=outputs[t])
+            i, f, g, o = gates.chunk(4, dim=1)
+            per_layer.append({"i": i, "f": f, "g": g, "o": o, "c": cells, "h": outputs})
+            x = outputs
+        records = {k: torch.stack([values[k] for values in per_layer], dim=1).cpu() for k in "ifgoch"}
+        return {**records, "logits": self.head(x).cpu()}
 
     @torch.inference_mode()
     def generate(
