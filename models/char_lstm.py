@@ -17,8 +17,9 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 from huggingface_hub import PyTorchModelHubMixin
+
+from models.lstm_equations import layer_weights, lstm_layers
 
 SHAKESPEARE_VOCAB = "\n !$&',-.3:;?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 MAX_PROMPT_CHARS = 2048  # generate() reads only the last this-many prompt characters
@@ -59,26 +60,6 @@ class CharLSTMConfig:
         if not isinstance(vocab, str) or not 2 <= len(vocab) <= 100_000 or len(set(vocab)) != len(vocab):
             raise ValueError("config.json: vocab must be a string of at least 2 distinct characters")
         return cls(**values)
-
-
-def layer_weights(lstm: nn.LSTM, layer: int) -> tuple[torch.Tensor, ...]:
-    """(W_ih, W_hh, b_ih, b_hh) of one layer of an nn.LSTM."""
-    return tuple(
-        getattr(lstm, f"{name}_l{layer}") for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
-    )
-
-
-def lstm_cell(
-    lstm: nn.LSTM, layer: int, x: torch.Tensor, h: torch.Tensor, c: torch.Tensor
-) -> tuple[torch.Tensor, ...]:
-    """One step of one layer of `lstm` with the explicit equations; x (B, in), h, c (B, H) → i, f, g, o, c, h."""
-    w_ih, w_hh, b_ih, b_hh = layer_weights(lstm, layer)
-    gates = F.linear(x, w_ih, b_ih) + F.linear(h, w_hh, b_hh)  # (B, 4H), PyTorch order i, f, g, o
-    i, f, g, o = gates.chunk(4, dim=1)
-    i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
-    c = f * c + i * g  # keep part of the old memory, write part of the candidate
-    h = o * torch.tanh(c)  # expose part of the memory
-    return i, f, g, o, c, h
 
 
 class CharLSTM(
@@ -260,9 +241,7 @@ class CharLSTM(
     def trace(self, ids: torch.Tensor) -> dict[str, torch.Tensor]:
         """Explicit LSTM equations over ids (T,) from a zero state.
 
-        Returns i, f, g (candidate), o, c, h each (T, L, H) and logits (T, V). Layer by layer: the
-        input's share of every step's gates is one matrix product over the whole text, and only the
-        recurrent share W_hh · h_{t-1} goes a step at a time (the equations of `lstm_cell`).
+        Returns i, f, g (candidate), o, c, h each (T, L, H) and logits (T, V) (`lstm_layers`).
         """
         if self.is_quantized:
             raise TypeError("trace needs the float model: an int8 copy has no per-gate weights")
@@ -271,31 +250,9 @@ class CharLSTM(
         if steps == 0:
             empty = {k: torch.zeros(0, layers, hidden) for k in "ifgoch"}
             return {**empty, "logits": torch.zeros(0, len(self.config.vocab))}
-        device = self.device
-        x = self.embedding(ids.to(device))  # (T, E): the input sequence of layer 0
-        per_layer: list[dict[str, torch.Tensor]] = []
-        for layer in range(layers):
-            w_ih, w_hh, b_ih, b_hh = layer_weights(self.lstm, layer)
-            gates = torch.addmm(b_ih + b_hh, x, w_ih.T)  # (T, 4H) input shares; becomes the gates
-            cells = torch.empty(steps, hidden, device=device)
-            outputs = torch.empty(steps, hidden, device=device)
-            h = c = torch.zeros(hidden, device=device)
-            for t in range(steps):
-                z = gates[t]  # PyTorch order i, f, g, o
-                z += w_hh @ h
-                torch.sigmoid(z[: 2 * hidden], out=z[: 2 * hidden])
-                torch.tanh(z[2 * hidden : 3 * hidden], out=z[2 * hidden : 3 * hidden])
-                torch.sigmoid(z[3 * hidden :], out=z[3 * hidden :])
-                # keep part of the old memory, write part of the candidate, expose part of the memory
-                c = torch.addcmul(
-                    z[hidden : 2 * hidden] * c, z[:hidden], z[2 * hidden : 3 * hidden], out=cells[t]
-                )
-                h = torch.mul(z[3 * hidden :], torch.tanh(c), out=outputs[t])
-            i, f, g, o = gates.chunk(4, dim=1)
-            per_layer.append({"i": i, "f": f, "g": g, "o": o, "c": cells, "h": outputs})
-            x = outputs
+        per_layer = lstm_layers(self.lstm, self.embedding(ids.to(self.device)))
         records = {k: torch.stack([values[k] for values in per_layer], dim=1).cpu() for k in "ifgoch"}
-        return {**records, "logits": self.head(x).cpu()}
+        return {**records, "logits": self.head(per_layer[-1]["h"]).cpu()}
 
     @torch.inference_mode()
     def generate(

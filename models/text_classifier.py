@@ -17,6 +17,8 @@ import torch
 import torch.nn as nn
 from huggingface_hub import PyTorchModelHubMixin
 
+from models.lstm_equations import lstm_layers
+
 PAD, UNK = "<pad>", "<unk>"  # word vocabulary entries 0 and 1
 # SST-style clitics: "don't" → "do n't", "it's" → "it 's"; then words (inner - and ' kept), then symbols
 _NEGATION = re.compile(r"(\w)n't\b")
@@ -145,6 +147,14 @@ class _PrefixClassifier(nn.Module):
         running_max = torch.cummax(h, dim=1).values  # (B, T, H), causal max-pooling
         return self.head(self.dropout(torch.cat([h, running_max], dim=-1)))  # (B, T, C)
 
+    @torch.inference_mode()
+    def read(self, ids: torch.Tensor) -> torch.Tensor:
+        """`forward` for one sequence ids (T,) → logits (T, C), in eval mode: the LSTM's equations run
+        layer by layer (`lstm_layers`: faster than nn.LSTM at batch 1 here), equal up to rounding."""
+        h = lstm_layers(self.lstm, self.embedding(ids.to(self.head.weight.device)))[-1]["h"]  # (T, H)
+        running_max = torch.cummax(h, dim=0).values
+        return self.head(torch.cat([h, running_max], dim=-1))
+
     def encode(self, text: str) -> tuple[torch.Tensor, list[str], list[str]]:
         """Text → ids (T,), the tokens they stand for (T), unknown tokens (distinct, in order)."""
         raise NotImplementedError
@@ -170,7 +180,7 @@ class _PrefixClassifier(nn.Module):
             notes.append(f"input cut to its first {limit} {self.unit}s (of {len(ids)})")
             ids, tokens = ids[:limit], tokens[:limit]
         self.eval()
-        probs = torch.softmax(self(ids[None].to(self.head.weight.device))[0].float(), dim=-1).cpu()  # (T, C)
+        probs = torch.softmax(self.read(ids).float(), dim=-1).cpu()  # (T, C)
         return {"tokens": tokens, "probs": probs, "labels": list(self.config.labels), "unknown": unknown,
                 "notes": notes}  # fmt: skip
 

@@ -17,7 +17,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from models.char_lstm import lstm_cell
+from models.lstm_equations import lstm_cell
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from models.char_lstm import (
     _fp16_kernel_available,
     _sampling_distribution_np,
 )
+from models.lstm_equations import _steps_numpy, _steps_torch
 from training.evaluate_char_lstm import validation_loss
 from training.shakespeare_data import DEFAULT_DATA_PATH, split_text
 
@@ -74,6 +75,21 @@ def test_float16_weights_load_as_float32(model, tmp_path):
 def test_config_from_dict_names_bad_key(values, key):
     with pytest.raises(ValueError, match=key):
         CharLSTMConfig.from_dict(values)
+
+
+def test_the_gpu_steps_equal_the_cpu_steps():
+    """lstm_layers runs its steps in NumPy on a CPU and in torch ops elsewhere: the same numbers."""
+    torch.manual_seed(0)
+    lstm = torch.nn.LSTM(5, 7, 1)
+    gates = torch.randn(11, 28)
+    with torch.inference_mode():
+        w_hh = lstm.weight_hh_l0
+        by_numpy = [gates.clone(), torch.empty(11, 7), torch.empty(11, 7)]
+        _steps_numpy(w_hh.numpy(), *(t.numpy() for t in by_numpy))
+        by_torch = [gates.clone(), torch.empty(11, 7), torch.empty(11, 7)]
+        _steps_torch(w_hh, *by_torch)
+    for a, b in zip(by_numpy, by_torch, strict=True):
+        torch.testing.assert_close(a, b, atol=1e-6, rtol=0)
 
 
 def test_trace_matches_nn_lstm(model):

@@ -138,6 +138,23 @@ def test_verdict_is_the_last_step_of_the_trace(sentiment, names):
         assert sum(verdict["scores"].values()) == pytest.approx(1.0, abs=1e-5)
 
 
+@pytest.mark.parametrize("folder", [None, "sentiment-lstm-sst2", "names-lstm"])
+def test_read_is_forward_for_one_sequence(sentiment, names, folder):
+    """`read` (the written-out equations the trace uses) gives nn.LSTM's forward up to rounding."""
+    models = [sentiment, names] if folder is None else [shipped_model(folder)]
+    for model in models:
+        ids = torch.randint(
+            1, model.embedding.num_embeddings, (23,), generator=torch.Generator().manual_seed(1)
+        )
+        with torch.inference_mode():
+            torch.testing.assert_close(model.read(ids), model(ids[None])[0], atol=1e-5, rtol=0)
+
+
+def shipped_model(folder: str):
+    cls = SentimentLSTM if folder.startswith("sentiment") else NameLSTM
+    return cls.from_pretrained(REPO / "weights" / folder).eval()
+
+
 def test_trace_is_left_to_right(sentiment):
     """Belief after word t depends only on words 1..t: a prefix's trace is the start of the full one."""
     full = sentiment.trace("the film is not good")["probs"]
