@@ -85,7 +85,7 @@ def build_demo() -> gr.Blocks:
             api_visibility="private",
             preprocess=False,
         ).then(
-            lstm_text.inside_after_link,
+            lstm_text.inside_after_generation,
             [run_lstm, *inside_inputs],
             inside_outputs,
             api_visibility="private",

@@ -36,10 +36,10 @@ def test_first_view_analyses_a_passage_only_in_an_empty_tab():
 
 
 def test_a_permalinks_text_is_looked_inside():
-    text, expected, *_, where = lstm_text.inside_after_link(True, "KING:\nPeace", 0, "c", 5)
+    text, expected, *_, where = lstm_text.inside_after_generation(True, "KING:\nPeace", 0, "c", 5)
     assert text == "KING:\nPeace" and [ch for ch, _ in expected] == list(text) and "KING:" in where
-    assert lstm_text.inside_after_link(False, "KING:\nPeace", 0, "c", 5) == [gr.skip()] * 9
-    assert lstm_text.inside_after_link(True, "", 0, "c", 5) == [gr.skip()] * 9
+    assert lstm_text.inside_after_generation(False, "KING:\nPeace", 0, "c", 5) == [gr.skip()] * 9
+    assert lstm_text.inside_after_generation(True, "", 0, "c", 5) == [gr.skip()] * 9
 
 
 def test_candidates_after_an_analysis_never_raise():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import time
 
@@ -141,9 +142,10 @@ def first_view(linked: bool, inspect: str, output: str, layer: int, quantity: st
     return _look_inside(FIRST_VIEW_TEXT, layer, quantity, position)
 
 
-def inside_after_link(linked: bool, output: str, layer: int, quantity: str, position: int):
-    """After a permalink's generation: "Inside the LSTM" reads the generated text, as after Generate."""
-    if not linked or not isinstance(output, str) or not output.strip():
+def inside_after_generation(generated: bool, output: str, layer: int, quantity: str, position: int):
+    """After a generation (Generate, or a permalink's when `generated`): "Inside the LSTM" reads the
+    generated text."""
+    if not generated or not isinstance(output, str) or not output.strip():
         return [gr.skip()] * 9
     return _look_inside(output[-MAX_ANALYSE_CHARS:], layer, quantity, position)
 
@@ -195,7 +197,7 @@ def build_tab(linked: gr.State) -> tuple[list, list, tuple[list, list]]:
     """The tab's layout and listeners. `linked`: True when a permalink will generate a text here.
 
     Returns, for permalinks: the generation's inputs and outputs, and (inputs, outputs) of
-    `inside_after_link`."""
+    `inside_after_generation` without its first argument."""
     with gr.Tab(I18N("lstm.tab"), id="lstm-text") as tab:
         gr.Markdown(I18N("lstm.intro"))
         with gr.Row():
@@ -299,12 +301,15 @@ def build_tab(linked: gr.State) -> tuple[list, list, tuple[list, list]]:
     ).then(
         candidates_quietly, candidates_inputs, candidates_outputs, api_visibility="private", preprocess=False
     )
-    generation.then(
-        lambda text: text[-MAX_ANALYSE_CHARS:], output, inspect_box, api_visibility="private"
-    ).then(lstm_analyze, analyse_inputs, analyse_outputs, api_visibility="private", preprocess=False).then(
-        candidates_quietly, candidates_inputs, candidates_outputs, api_visibility="private", preprocess=False
-    )
+    inside_inputs = [output, layer, quantity, position]
     inside_outputs = [inspect_box, *analyse_outputs, *candidates_outputs]
+    generation.then(
+        functools.partial(inside_after_generation, True),
+        inside_inputs,
+        inside_outputs,
+        api_visibility="private",
+        preprocess=False,
+    )
     tab.select(
         first_view,
         [linked, inspect_box, output, layer, quantity, position],
@@ -330,5 +335,5 @@ def build_tab(linked: gr.State) -> tuple[list, list, tuple[list, list]]:
     return (
         generate_inputs,
         [output, confidence, notes],
-        ([output, layer, quantity, position], inside_outputs),
+        (inside_inputs, inside_outputs),
     )
