@@ -19,7 +19,7 @@ import torch
 import torch.nn as nn
 from huggingface_hub import PyTorchModelHubMixin
 
-from models.lstm_equations import layer_weights, lstm_layers
+from models.lstm_equations import layer_weights, lstm_layers, numpy_cell
 
 SHAKESPEARE_VOCAB = "\n !$&',-.3:;?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 MAX_PROMPT_CHARS = 2048  # generate() reads only the last this-many prompt characters
@@ -189,7 +189,7 @@ class CharLSTM(
         modified). See `BatchOneWeights` for why this is faster here than torch's batch-1 paths.
         """
         weights = weights or self._step_weights()
-        hidden, matvec = self.config.hidden_size, weights.matvec
+        matvec = weights.matvec
         h, c = list(h), list(c)
         x = h[-1]  # no ids: the prediction from the given state
         for index in ids:
@@ -200,14 +200,9 @@ class CharLSTM(
                 else:
                     z = matvec(layer, np.concatenate((x, h[layer])))
                     z += bias
-                # z (4H,): pre-activations of i, f, g, o; a fresh array, so the sigmoid is done in place
-                candidate = np.tanh(z[2 * hidden : 3 * hidden])
-                gate = np.reciprocal(np.add(np.exp(np.negative(z, out=z), out=z), 1.0, out=z), out=z)
-                # keep part of the old memory, write part of the candidate
-                c[layer] = gate[hidden : 2 * hidden] * c[layer]
-                c[layer] += gate[:hidden] * candidate
-                h[layer] = x = np.tanh(c[layer])
-                x *= gate[3 * hidden :]  # expose part of the memory
+                # z (4H,): pre-activations of i, f, g, o; a fresh array, so the gates may overwrite it
+                c[layer], h[layer] = numpy_cell(z, c[layer])
+                x = h[layer]
         return weights.head_w @ x + weights.head_b, h, c
 
     @torch.inference_mode()

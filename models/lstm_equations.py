@@ -62,21 +62,30 @@ def lstm_layers(lstm: nn.LSTM, x: torch.Tensor) -> list[dict[str, torch.Tensor]]
     return per_layer
 
 
+def numpy_cell(
+    z: np.ndarray, c: np.ndarray, c_out: np.ndarray | None = None, h_out: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """One LSTM step in NumPy from its pre-activations z (4H,) float32, order i, f, g, o, and the old
+    cell c (H,): z becomes the gate values in place; returns (c_t, h_t), written into c_out, h_out when
+    given (new arrays otherwise; c is never changed)."""
+    hidden = len(c)
+    candidate = np.tanh(z[2 * hidden : 3 * hidden])
+    np.reciprocal(np.add(np.exp(np.negative(z, out=z), out=z), 1.0, out=z), out=z)  # σ, in place
+    z[2 * hidden : 3 * hidden] = candidate
+    # keep part of the old memory, write part of the candidate, expose part of the memory
+    c = np.multiply(z[hidden : 2 * hidden], c, out=c_out)
+    c += z[:hidden] * candidate
+    return c, np.multiply(z[3 * hidden :], np.tanh(c), out=h_out)
+
+
 def _steps_numpy(w_hh: np.ndarray, gates: np.ndarray, cells: np.ndarray, outputs: np.ndarray) -> None:
     """The recurrence of one layer in place: gates (T, 4H) holds the input shares and gets the gate
     values (order i, f, g, o); cells, outputs (T, H) get c_t and h_t."""
-    hidden = cells.shape[1]
-    h = c = np.zeros(hidden, np.float32)
+    h = c = np.zeros(cells.shape[1], np.float32)
     for t in range(len(gates)):
         z = gates[t]
         z += w_hh @ h
-        candidate = np.tanh(z[2 * hidden : 3 * hidden])
-        np.reciprocal(np.add(np.exp(np.negative(z, out=z), out=z), 1.0, out=z), out=z)  # σ, in place
-        z[2 * hidden : 3 * hidden] = candidate
-        # keep part of the old memory, write part of the candidate, expose part of the memory
-        c = np.multiply(z[hidden : 2 * hidden], c, out=cells[t])
-        c += z[:hidden] * candidate
-        h = np.multiply(z[3 * hidden :], np.tanh(c), out=outputs[t])
+        c, h = numpy_cell(z, c, cells[t], outputs[t])
 
 
 def _steps_torch(w_hh: torch.Tensor, gates: torch.Tensor, cells: torch.Tensor, outputs: torch.Tensor) -> None:

@@ -107,13 +107,14 @@ def first_view(sentence, verdict, name, languages) -> list:
         (sentence, verdict, classify_sentiment, 5),
         (name, languages, classify_name, 4),
     ):
-        try:
-            # an empty gr.Label sends {"label": None, "confidences": None}
-            if (shown or {}).get("label") is not None or not isinstance(text, str) or not text.strip():
-                raise gr.Error("nothing to show")
-            outputs += classify(text)
-        except gr.Error:
-            outputs += [gr.skip()] * count
+        # an empty gr.Label sends {"label": None, "confidences": None}
+        if (shown or {}).get("label") is None and isinstance(text, str) and text.strip():
+            try:
+                outputs += classify(text)
+                continue
+            except gr.Error:
+                pass
+        outputs += [gr.skip()] * count
     return outputs
 
 
