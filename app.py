@@ -55,43 +55,56 @@ class Lab(gr.Blocks):
         return in_english(super().get_api_info(all_endpoints, page))
 
 
+def wire_permalinks(
+    demo: gr.Blocks, tabs: gr.Tabs, gan_tab: gan.GanTab, text_tab: lstm_text.LstmTextTab, run_lstm: gr.State
+) -> None:
+    """On page load: a permalink's settings first (ui/permalink.py), then the image (and a linked text) they give.
+
+    `run_lstm`: set True by the restore when the link's LSTM text is to be generated.
+    """
+    linked = [gan_tab.explore.linked, text_tab.linked]
+    restored = demo.load(
+        permalink.make_restore(linked),
+        None,
+        permalink.restore_outputs(tabs, linked, run_lstm),
+        api_visibility="private",
+    )
+    explore = gan_tab.explore
+    restored.then(
+        gan.gan_generate, explore.inputs, explore.outputs, api_visibility="private", preprocess=False
+    )
+    restored.then(
+        permalink.generate_if_linked,
+        [run_lstm, *text_tab.linked.inputs],
+        text_tab.generate_outputs,
+        api_visibility="private",
+        preprocess=False,
+    ).then(
+        lstm_text.inside_after_generation,
+        [run_lstm, *text_tab.inside_inputs],
+        text_tab.inside_outputs,
+        api_visibility="private",
+        preprocess=False,
+    )
+
+
 def build_demo() -> gr.Blocks:
     """Build the whole app without launching it (tests import this)."""
     with Lab(title=TITLE) as demo:
         gr.Markdown(I18N("app.header"))
         run_lstm = gr.State(False)  # a permalink's LSTM text is to be generated
         with gr.Tabs() as tabs:
-            explore_inputs, explore_outputs, provenance_md, model_in_use = gan.build_tab()
-            lstm_inputs, lstm_outputs, (inside_inputs, inside_outputs) = lstm_text.build_tab(run_lstm)
+            gan_tab = gan.build_tab()
+            text_tab = lstm_text.build_tab(run_lstm)
             lstm_classify.build_tab()
             live_training.build_tab()
             theory.build_tab(tabs)
             lesson.build_lesson(tabs)
         provenance_panel = about.build_panel()
-        # a permalink's settings first (ui/permalink.py), then the image (and a linked text) they give
-        restored = demo.load(
-            permalink.make_restore(explore_inputs, lstm_inputs),
-            None,
-            [tabs, *explore_inputs, *lstm_inputs, run_lstm],
-            api_visibility="private",
+        wire_permalinks(demo, tabs, gan_tab, text_tab, run_lstm)
+        demo.load(
+            gan.provenance, [gan_tab.panel.model_in_use], [gan_tab.panel.provenance], api_visibility="private"
         )
-        restored.then(
-            gan.gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False
-        )
-        restored.then(
-            permalink.generate_if_linked,
-            [run_lstm, *lstm_inputs],
-            lstm_outputs,
-            api_visibility="private",
-            preprocess=False,
-        ).then(
-            lstm_text.inside_after_generation,
-            [run_lstm, *inside_inputs],
-            inside_outputs,
-            api_visibility="private",
-            preprocess=False,
-        )
-        demo.load(gan.provenance, [model_in_use], [provenance_md], api_visibility="private")
         demo.load(about.models_provenance, None, provenance_panel, api_visibility="private")
         demo.load(None, None, None, js=a11y.alt_text_js(), api_visibility="private")  # images' alt text
         gr.api(ping, api_name="ping")

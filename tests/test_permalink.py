@@ -14,9 +14,9 @@ def restore():
     with gr.Blocks():
         linked = gr.State(False)
         with gr.Tabs():
-            gan_inputs, *_ = gan.build_tab()
-            lstm_inputs, *_ = lstm_text.build_tab(linked)
-    return permalink.make_restore(gan_inputs, lstm_inputs)
+            gan_tab = gan.build_tab()
+            text_tab = lstm_text.build_tab(linked)
+    return permalink.make_restore([gan_tab.explore.linked, text_tab.linked])
 
 
 def opened(restore, notice: bool = False, **params) -> tuple:
@@ -64,3 +64,46 @@ def test_an_lstm_link_sets_the_generation_controls(restore):
 def test_a_plain_visit_changes_nothing(restore):
     tab, *values, run_lstm = opened(restore)
     assert is_skip(tab) and all(is_skip(v) for v in values) and run_lstm is False
+
+
+def _other_value(control):
+    """A valid value for `control` unlike its default, as the page would write it into a link."""
+    if isinstance(control, gr.Radio):
+        return next(value for _, value in control.choices if value != control.value)
+    if isinstance(control, gr.Slider | gr.Number):
+        low = control.minimum if control.minimum is not None else 0
+        high = control.maximum if control.maximum is not None else low + 10
+        value = low + (high - low) * 0.25
+        whole = float(control.step or 1).is_integer() and float(low).is_integer()
+        return round(value) if whole else round(value, 2)
+    return "some text\nover two lines" if control.interactive is not False else "owner/name@main"
+
+
+@pytest.fixture(scope="module")
+def declared():
+    with gr.Blocks():
+        linked = gr.State(False)
+        with gr.Tabs():
+            gan_tab = gan.build_tab()
+            text_tab = lstm_text.build_tab(linked)
+    entries = [gan_tab.explore.linked, text_tab.linked]
+    return entries, permalink.make_restore(entries)
+
+
+def test_every_declared_control_round_trips_through_a_link(declared):
+    entries, restore = declared
+    offset = 0
+    for entry in entries:
+        values = {key: _other_value(control) for key, control in entry.controls.items()}
+        tab, *restored, _ = restore(
+            SimpleNamespace(
+                query_params={"tab": entry.tab_id} | {key: str(value) for key, value in values.items()}
+            )
+        )
+        assert tab.selected == entry.tab_id
+        mine = restored[offset : offset + len(values)]
+        assert mine == list(values.values()), entry.tab_id
+        others = restored[:offset] + restored[offset + len(values) :]
+        assert all(is_skip(v) for v in others)  # other tabs' controls are left alone
+        offset += len(values)
+    assert offset == len(restored)

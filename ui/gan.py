@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+from dataclasses import dataclass
 
 import gradio as gr
 import torch
@@ -13,7 +14,7 @@ from models.dcgan import ConditionalGAN
 from models.device import gpu_task
 from ui.i18n import I18N
 from ui.images import display_scale, save_png, tile, to_pil, write_gif
-from ui.links import GAN_PARAMS, link_row, wire_link
+from ui.links import Linked, LinkRow, link_row, wire_link
 from ui.validation import as_float, as_int, as_text
 from ui.widgets import MAX_SEED, image_output, seed_box
 
@@ -224,94 +225,175 @@ def random_seed() -> int:
     return random.randint(0, 99_999)
 
 
-def build_tab() -> None:
-    """The GAN tab's layout and listeners; call inside gr.Blocks."""
+@dataclass(frozen=True)
+class ModelPanel:
+    """Which generator serves the tab, where it came from, and the controls that load another."""
+
+    model_in_use: gr.Textbox  # the repo id (and @revision) every GAN handler reads
+    provenance: gr.Markdown
+    repo: gr.Dropdown
+    revision: gr.Textbox
+    load: gr.Button
+
+
+@dataclass(frozen=True)
+class ExploreView:
+    """Explore: one digit steered by latent sliders, with D's verdict."""
+
+    linked: Linked  # model, digit, seed, ψ, PC sliders, raw sliders: gan_generate's inputs, in order
+    direction_sliders: list[gr.Slider]
+    raw_sliders: list[gr.Slider]
+    dice: gr.Button
+    reset: gr.Button
+    link: LinkRow
+    image: gr.Image
+    verdict: gr.Label
+    caption: gr.Markdown
+
+    @property
+    def inputs(self) -> list:
+        return self.linked.inputs
+
+    @property
+    def outputs(self) -> list:
+        return [self.image, self.verdict, self.caption]
+
+
+@dataclass(frozen=True)
+class InterpolateView:
+    inputs: list  # after the model id: start digit, start seed, end digit, end seed, frames, ψ
+    button: gr.Button
+    outputs: list  # strip, GIF, caption
+
+
+@dataclass(frozen=True)
+class GridView:
+    inputs: list  # after the model id: digit ('all' or '0'…'9'), seed, ψ, grid size
+    button: gr.Button
+    outputs: list  # grid image, caption
+
+
+@dataclass(frozen=True)
+class GanTab:
+    """What the app wires of the GAN tab: the Explore view (permalinks) and the model panel."""
+
+    panel: ModelPanel
+    explore: ExploreView
+    interpolate: InterpolateView
+    grid: GridView
+
+
+def _model_panel(default: registry.LoadedModel) -> ModelPanel:
+    with gr.Accordion(I18N("gan.model.accordion"), open=False):
+        # replaced on page load by gan.provenance: run-time text, English (see ui/i18n.py)
+        provenance_md = gr.Markdown(describe(default), elem_id="gan-provenance")
+        model_in_use = gr.Textbox(value=default.repo_id, label=I18N("gan.model.in_use"), interactive=False)
+        with gr.Row():
+            repo = gr.Dropdown(
+                [default.repo_id, *KNOWN_COMMUNITY_REPOS],
+                value=default.repo_id,
+                allow_custom_value=True,
+                scale=3,
+                label=I18N("gan.model.repo"),
+            )
+            revision = gr.Textbox(value="", label=I18N("gan.model.revision"), scale=2)
+            load = gr.Button(I18N("gan.model.load"), scale=1)
+    return ModelPanel(model_in_use, provenance_md, repo, revision, load)
+
+
+def _latent_slider(label) -> gr.Slider:
+    return gr.Slider(-SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=label)
+
+
+def _explore_view(default: registry.LoadedModel, model_in_use: gr.Textbox) -> ExploreView:
+    with gr.Tab(I18N("gan.explore.tab")), gr.Row():
+        with gr.Column(scale=1):
+            digit = gr.Radio([(str(d), d) for d in range(10)], value=7, label=I18N("gan.digit"))
+            with gr.Row():
+                seed = seed_box(42, I18N("common.seed"), elem_id="gan-seed")
+                dice = gr.Button(I18N("common.new_seed"), scale=0)
+            truncation = gr.Slider(
+                0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"), elem_id="gan-truncation"
+            )
+            gr.Markdown(I18N("gan.directions_help"))
+            directions = [
+                _latent_slider(label) for label in _direction_labels(default.model, translated=True)
+            ]
+            raw = [_latent_slider(I18N(f"gan.raw_dim{d}")) for d in RAW_DIMS]
+            reset = gr.Button(I18N("gan.reset"))
+        with gr.Column(scale=1):
+            image = image_output(I18N("gan.image"), "gan-image", height=340, buttons=["download"])
+            verdict = gr.Label(label=I18N("gan.verdict"), num_top_classes=2)
+            caption = gr.Markdown(elem_id="gan-caption")
+            link = link_row("gan", "gan")
+    # the URL keys of a permalink, beside the controls they set (gan_generate's argument order)
+    controls = {"model": model_in_use, "digit": digit, "seed": seed, "psi": truncation}
+    controls |= {f"pc{k + 1}": slider for k, slider in enumerate(directions)}
+    controls |= {f"z{d}": slider for d, slider in zip(RAW_DIMS, raw, strict=True)}
+    linked = Linked("gan", controls)
+    return ExploreView(linked, directions, raw, dice, reset, link, image, verdict, caption)
+
+
+def _digit_dropdown(value: int, key: str) -> gr.Dropdown:
+    return gr.Dropdown([(str(d), d) for d in range(10)], value=value, label=I18N(key))
+
+
+def _interpolate_view() -> InterpolateView:
+    with gr.Tab(I18N("gan.interp.tab")):
+        with gr.Row():
+            digit_start = _digit_dropdown(3, "gan.interp.start_digit")
+            seed_start = seed_box(1, I18N("gan.interp.start_seed"))
+            digit_end = _digit_dropdown(8, "gan.interp.end_digit")
+            seed_end = seed_box(2, I18N("gan.interp.end_seed"))
+        with gr.Row():
+            frames = gr.Slider(2, 24, value=10, step=1, label=I18N("gan.interp.frames"))
+            truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"))
+            button = gr.Button(I18N("gan.interp.button"), variant="primary")
+        strip = image_output(I18N("gan.interp.strip"), "gan-strip")
+        gif = gr.File(label=I18N("gan.interp.gif"), elem_id="gan-gif")
+        caption = gr.Markdown(elem_id="gan-strip-caption")
+    inputs = [digit_start, seed_start, digit_end, seed_end, frames, truncation]
+    return InterpolateView(inputs, button, [strip, gif, caption])
+
+
+def _grid_view() -> GridView:
+    with gr.Tab(I18N("gan.grid.tab")):
+        with gr.Row():
+            # display names translated, values unchanged: the handler gets "all" or "0"…"9"
+            digit = gr.Dropdown(
+                [(I18N("gan.grid.all"), "all")] + [(str(d), str(d)) for d in range(10)],
+                value="all",
+                label=I18N("gan.digit"),
+            )
+            seed = seed_box(0, I18N("common.seed"))
+            truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"))
+            size = gr.Slider(2, 10, value=8, step=1, label=I18N("gan.grid.per_row"))
+            button = gr.Button(I18N("gan.grid.button"), variant="primary")
+        image = image_output(I18N("gan.grid.image"), "gan-grid")
+        caption = gr.Markdown(elem_id="gan-grid-caption")
+    return GridView([digit, seed, truncation, size], button, [image, caption])
+
+
+def layout() -> GanTab:
+    """The GAN tab's components; call inside gr.Blocks (then `wire`)."""
     default = registry.load_model(MODEL_NAME)
-    default_id = default.repo_id
     with gr.Tab(I18N("gan.tab"), id="gan"):
         gr.Markdown(I18N("gan.intro"))
-        with gr.Accordion(I18N("gan.model.accordion"), open=False):
-            # replaced on page load by gan.provenance: run-time text, English (see ui/i18n.py)
-            provenance_md = gr.Markdown(describe(default), elem_id="gan-provenance")
-            model_in_use = gr.Textbox(value=default_id, label=I18N("gan.model.in_use"), interactive=False)
-            with gr.Row():
-                repo_box = gr.Dropdown(
-                    [default_id, *KNOWN_COMMUNITY_REPOS],
-                    value=default_id,
-                    allow_custom_value=True,
-                    scale=3,
-                    label=I18N("gan.model.repo"),
-                )
-                revision_box = gr.Textbox(value="", label=I18N("gan.model.revision"), scale=2)
-                load_button = gr.Button(I18N("gan.model.load"), scale=1)
-        with gr.Tab(I18N("gan.explore.tab")):
-            with gr.Row():
-                with gr.Column(scale=1):
-                    digit = gr.Radio([(str(d), d) for d in range(10)], value=7, label=I18N("gan.digit"))
-                    with gr.Row():
-                        seed = seed_box(42, I18N("common.seed"), elem_id="gan-seed")
-                        dice = gr.Button(I18N("common.new_seed"), scale=0)
-                    truncation = gr.Slider(
-                        0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"), elem_id="gan-truncation"
-                    )
-                    gr.Markdown(I18N("gan.directions_help"))
-                    direction_sliders = [
-                        gr.Slider(-SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=label)
-                        for label in _direction_labels(default.model, translated=True)
-                    ]
-                    raw_sliders = [
-                        gr.Slider(
-                            -SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=I18N(f"gan.raw_dim{d}")
-                        )
-                        for d in RAW_DIMS
-                    ]
-                    reset = gr.Button(I18N("gan.reset"))
-                with gr.Column(scale=1):
-                    image = image_output(I18N("gan.image"), "gan-image", height=340, buttons=["download"])
-                    verdict = gr.Label(label=I18N("gan.verdict"), num_top_classes=2)
-                    caption = gr.Markdown(elem_id="gan-caption")
-                    link = link_row("gan", "gan")
-        with gr.Tab(I18N("gan.interp.tab")):
-            with gr.Row():
-                digit_start = gr.Dropdown(
-                    [(str(d), d) for d in range(10)], value=3, label=I18N("gan.interp.start_digit")
-                )
-                seed_start = seed_box(1, I18N("gan.interp.start_seed"))
-                digit_end = gr.Dropdown(
-                    [(str(d), d) for d in range(10)], value=8, label=I18N("gan.interp.end_digit")
-                )
-                seed_end = seed_box(2, I18N("gan.interp.end_seed"))
-            with gr.Row():
-                frames = gr.Slider(2, 24, value=10, step=1, label=I18N("gan.interp.frames"))
-                interp_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"))
-                interp_button = gr.Button(I18N("gan.interp.button"), variant="primary")
-            strip = image_output(I18N("gan.interp.strip"), "gan-strip")
-            gif = gr.File(label=I18N("gan.interp.gif"), elem_id="gan-gif")
-            interp_caption = gr.Markdown(elem_id="gan-strip-caption")
-        with gr.Tab(I18N("gan.grid.tab")):
-            with gr.Row():
-                # display names translated, values unchanged: the handler gets "all" or "0"…"9"
-                grid_digit = gr.Dropdown(
-                    [(I18N("gan.grid.all"), "all")] + [(str(d), str(d)) for d in range(10)],
-                    value="all",
-                    label=I18N("gan.digit"),
-                )
-                grid_seed = seed_box(0, I18N("common.seed"))
-                grid_truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"))
-                grid_size = gr.Slider(2, 10, value=8, step=1, label=I18N("gan.grid.per_row"))
-                grid_button = gr.Button(I18N("gan.grid.button"), variant="primary")
-            grid_image = image_output(I18N("gan.grid.image"), "gan-grid")
-            grid_caption = gr.Markdown(elem_id="gan-grid-caption")
+        panel = _model_panel(default)
+        explore = _explore_view(default, panel.model_in_use)
+        return GanTab(panel, explore, _interpolate_view(), _grid_view())
 
+
+def _wire_explore(explore: ExploreView) -> None:
+    sliders = explore.direction_sliders + explore.raw_sliders
+    c = explore.linked.controls
     # preprocess=False: the handlers validate raw values themselves, so every bad input gets a
     # message that names the control and its range (Gradio's own checks name neither).
-    explore_inputs = [model_in_use, digit, seed, truncation, *direction_sliders, *raw_sliders]
-    explore_outputs = [image, verdict, caption]
     gr.on(
-        [digit.change, seed.change, truncation.input, *[s.input for s in direction_sliders + raw_sliders]],
+        [c["digit"].change, c["seed"].change, c["psi"].input, *[s.input for s in sliders]],
         gan_generate_batch,
-        explore_inputs,
-        explore_outputs,
+        explore.inputs,
+        explore.outputs,
         api_name="gan_generate",
         trigger_mode="always_last",
         preprocess=False,
@@ -324,36 +406,45 @@ def build_tab() -> None:
         api_description="One digit from digit, seed, truncation ψ, 5 principal-direction shifts and 3 raw "
         "latent shifts; returns the image, the discriminator's verdict and a caption.",
     )
-    dice.click(random_seed, None, seed, api_visibility="private")
-    wire_link(link, "gan", GAN_PARAMS, explore_inputs)
-    reset.click(
-        lambda: [0.0] * len(direction_sliders + raw_sliders),
-        None,
-        direction_sliders + raw_sliders,
-        api_visibility="private",
-    ).then(gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False)
-    interp_button.click(
+    explore.dice.click(random_seed, None, c["seed"], api_visibility="private")
+    wire_link(explore.link, explore.linked)
+    explore.reset.click(lambda: [0.0] * len(sliders), None, sliders, api_visibility="private").then(
+        gan_generate, explore.inputs, explore.outputs, api_visibility="private", preprocess=False
+    )
+
+
+def wire(tab: GanTab) -> None:
+    """The GAN tab's listeners and API endpoints."""
+    model_in_use = tab.panel.model_in_use
+    _wire_explore(tab.explore)
+    tab.interpolate.button.click(
         gan_interpolate,
-        [model_in_use, digit_start, seed_start, digit_end, seed_end, frames, interp_truncation],
-        [strip, gif, interp_caption],
+        [model_in_use, *tab.interpolate.inputs],
+        tab.interpolate.outputs,
         api_name="gan_interpolate",
         preprocess=False,
         api_description="Frames from (start digit, start seed) to (end digit, end seed); a strip image and a GIF.",
     )
-    grid_button.click(
+    tab.grid.button.click(
         gan_grid,
-        [model_in_use, grid_digit, grid_seed, grid_truncation, grid_size],
-        [grid_image, grid_caption],
+        [model_in_use, *tab.grid.inputs],
+        tab.grid.outputs,
         api_name="gan_grid",
         preprocess=False,
         api_description="A grid of samples of one digit ('0'-'9') or one row per digit ('all').",
     )
-    load_button.click(
+    tab.panel.load.click(
         gan_load_model,
-        [repo_box, revision_box],
-        [model_in_use, provenance_md, *direction_sliders],
+        [tab.panel.repo, tab.panel.revision],
+        [model_in_use, tab.panel.provenance, *tab.explore.direction_sliders],
         api_name="gan_load_model",
         preprocess=False,
         api_description="Load a compatible generator from a Hub repo id (and revision).",
-    ).then(gan_generate, explore_inputs, explore_outputs, api_visibility="private", preprocess=False)
-    return explore_inputs, explore_outputs, provenance_md, model_in_use
+    ).then(gan_generate, tab.explore.inputs, tab.explore.outputs, api_visibility="private", preprocess=False)
+
+
+def build_tab() -> GanTab:
+    """The GAN tab's layout and listeners; call inside gr.Blocks."""
+    tab = layout()
+    wire(tab)
+    return tab

@@ -1,45 +1,70 @@
-"""The "link to this" button: a tab's inputs → the page's own URL with them as query parameters.
+"""Permalinks' contract: the controls a link restores, declared once where a tab builds them.
 
-Built in the browser, which knows the page's public address (proxies included); ui/permalink.py
-reads the parameters back when such a link is opened.
+A tab declares `Linked(tab_id, {"seed": seed_box, …})`: each URL key beside its control, in the order
+the tab's handler takes them. The 🔗 button builds the link in the browser (it knows the page's public
+address, proxies included) and copies it; ui/permalink.py reads the same declaration back when such a
+link is opened.
 """
 
 from __future__ import annotations
+
+import json
+from dataclasses import dataclass
 
 import gradio as gr
 
 from ui.i18n import I18N
 
 
-def link_js(tab: str, names: list[str]) -> str:
-    """A JS function of the tab's input values (in `names` order) returning the permalink."""
-    keys = ", ".join(f"'{n}'" for n in names)
+@dataclass(frozen=True)
+class Linked:
+    """The controls of one tab that a permalink carries: URL key → control, in handler order."""
+
+    tab_id: str  # the gr.Tab id the link selects (`?tab=<tab_id>`)
+    controls: dict[str, gr.components.Component]
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self.controls)
+
+    @property
+    def inputs(self) -> list[gr.components.Component]:
+        return list(self.controls.values())
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """The 🔗 button and the box that shows the link it copied."""
+
+    button: gr.Button
+    box: gr.Textbox
+
+
+def link_js(linked: Linked) -> str:
+    """A JS function of the linked controls' values returning the permalink (and copying it)."""
     return f"""(...values) => {{
         const url = new URL(window.location.href.split('?')[0].split('#')[0]);
-        url.searchParams.set('tab', '{tab}');
-        [{keys}].forEach((name, i) => {{
+        url.searchParams.set('tab', {json.dumps(linked.tab_id)});
+        {json.dumps(linked.keys)}.forEach((name, i) => {{
             const v = values[i];
             if (v !== null && v !== undefined && !(name === 'model' && v === '')) url.searchParams.set(name, v);
         }});
-        return url.toString();
+        const link = url.toString();
+        if (navigator.clipboard) navigator.clipboard.writeText(link).catch(() => {{}});
+        return link;
     }}"""
 
 
-GAN_PARAMS = ["model", "digit", "seed", "psi", "pc1", "pc2", "pc3", "pc4", "pc5", "z0", "z1", "z2"]
-LSTM_PARAMS = ["prompt", "n", "temp", "k", "p", "seed"]
-
-
-def link_row(tab: str, prefix: str) -> tuple[gr.Button, gr.Textbox]:
+def link_row(tab: str, prefix: str) -> LinkRow:
     """The 🔗 button and the copyable box it fills (texts `<tab>.link` / `<tab>.link_box`); call in a layout."""
     with gr.Row():
         button = gr.Button(I18N(f"{tab}.link"), scale=0, elem_id=f"{prefix}-link-button")
         box = gr.Textbox(
             label=I18N(f"{tab}.link_box"), buttons=["copy"], interactive=False, elem_id=f"{prefix}-link"
         )
-    return button, box
+    return LinkRow(button, box)
 
 
-def wire_link(row: tuple[gr.Button, gr.Textbox], tab_id: str, names: list[str], inputs: list) -> None:
-    """Clicking the row's button writes the permalink of `inputs` (named `names`) into its box, in the browser."""
-    button, box = row
-    button.click(None, inputs, box, js=link_js(tab_id, names), api_visibility="private")
+def wire_link(row: LinkRow, linked: Linked) -> None:
+    """Clicking the row's button writes the permalink of the linked controls into its box, in the browser."""
+    row.button.click(None, linked.inputs, row.box, js=link_js(linked), api_visibility="private")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import gradio as gr
 
@@ -44,8 +45,10 @@ def train_char_lstm(text, learning_rate, seconds, temperature, seed):
     def outputs(state: str):
         curve = curve_frame(trainer.losses, ["step", "loss"])
         loss = f"{trainer.losses[-1][1]:.3f} nats/char" if trainer.losses else "–"
-        status = (f"**Step {trainer.step}** ({state}) · loss {loss} · alphabet of {len(trainer.vocab)} characters · "
-                  f"{len(text):,} characters of text" + "".join(f"\n\n{n}" for n in notes))  # fmt: skip
+        status = (
+            f"**Step {trainer.step}** ({state}) · loss {loss} · alphabet of {len(trainer.vocab)} characters · "
+            f"{len(text):,} characters of text" + "".join(f"\n\n{n}" for n in notes)
+        )
         return curve, "\n\n".join(reversed(samples)), status
 
     yield outputs("training")
@@ -72,7 +75,16 @@ def train_char_lstm(text, learning_rate, seconds, temperature, seed):
     yield outputs("done")
 
 
-def build_tab() -> None:
+@dataclass(frozen=True)
+class CharLstmView:
+    choice: gr.Dropdown
+    inputs: list  # text, learning rate, seconds, temperature, seed: train_char_lstm's inputs
+    train: gr.Button
+    stop: gr.Button
+    outputs: list  # loss curve, samples, status
+
+
+def layout() -> CharLstmView:
     with gr.Tab(I18N("live.lstm.tab")):
         gr.Markdown(I18N("live.lstm.intro"))
         with gr.Row():
@@ -83,8 +95,13 @@ def build_tab() -> None:
                     label=I18N("live.lstm.pick"),
                 )
                 # the label names MAX_TEXT_CHARS; the texts themselves are training data, not translated
-                text = gr.Textbox(TEXTS[list(TEXTS)[0]], label=I18N("live.lstm.text"),
-                                  lines=8, max_lines=14, elem_id="charlstm-text")  # fmt: skip
+                text = gr.Textbox(
+                    TEXTS[list(TEXTS)[0]],
+                    label=I18N("live.lstm.text"),
+                    lines=8,
+                    max_lines=14,
+                    elem_id="charlstm-text",
+                )
                 learning_rate = gr.Number(
                     3e-3, label=I18N("live.lstm.learning_rate"), minimum=1e-5, maximum=0.1, step=1e-3
                 )
@@ -96,15 +113,33 @@ def build_tab() -> None:
                     stop = gr.Button(I18N("common.stop"), variant="stop")
             with gr.Column(scale=2):
                 status = gr.Markdown(elem_id="charlstm-status")
-                curve = gr.LinePlot(x="step", y="loss", label=I18N("live.lstm.loss"),
-                                    height=240, elem_id="charlstm-loss")  # fmt: skip
+                curve = gr.LinePlot(
+                    x="step", y="loss", label=I18N("live.lstm.loss"), height=240, elem_id="charlstm-loss"
+                )
                 samples = gr.Textbox(
                     label=I18N("live.lstm.samples"), lines=14, max_lines=30, elem_id="charlstm-samples"
                 )
-    choice.input(lambda name: TEXTS.get(name, ""), choice, text, api_visibility="private")
-    training = train.click(
-        train_char_lstm, [text, learning_rate, seconds, temperature, seed], [curve, samples, status],
-        api_name="train_char_lstm", preprocess=False, time_limit=50, show_progress="hidden", **CONCURRENCY,
+    inputs = [text, learning_rate, seconds, temperature, seed]
+    return CharLstmView(choice, inputs, train, stop, [curve, samples, status])
+
+
+def wire(view: CharLstmView) -> None:
+    view.choice.input(lambda name: TEXTS.get(name, ""), view.choice, view.inputs[0], api_visibility="private")
+    training = view.train.click(
+        train_char_lstm,
+        view.inputs,
+        view.outputs,
+        api_name="train_char_lstm",
+        preprocess=False,
+        time_limit=50,
+        show_progress="hidden",
+        **CONCURRENCY,
         api_description="Train a tiny char-LSTM on a text (up to 30 s), streaming its loss curve, samples and status.",
-    )  # fmt: skip
-    stop.click(None, None, None, cancels=[training], api_visibility="private")
+    )
+    view.stop.click(None, None, None, cancels=[training], api_visibility="private")
+
+
+def build_tab() -> CharLstmView:
+    view = layout()
+    wire(view)
+    return view

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import gradio as gr
 import pandas as pd
 
@@ -85,9 +87,12 @@ def classify_name(name: str):
     top3 = probs[-1].topk(min(3, len(labels))).indices.tolist()
     steps = _step_labels(trace["tokens"])
     plot = pd.DataFrame(
-        [{"character": step, "language": labels[c], "probability": float(probs[t, c])}
-         for c in top3 for t, step in enumerate(steps)]
-    )  # fmt: skip
+        [
+            {"character": step, "language": labels[c], "probability": float(probs[t, c])}
+            for c in top3
+            for t, step in enumerate(steps)
+        ]
+    )
     data = {
         "label": labels[top3[0]],
         "probabilities": {labels[c]: float(probs[-1, c]) for c in range(len(labels))},
@@ -98,14 +103,19 @@ def classify_name(name: str):
     return {labels[c]: float(probs[-1, c]) for c in top3}, plot, data, "\n".join(trace["notes"])
 
 
+# Outputs by name, in the handlers' order; the skip counts and the component lists both come from these.
+SENTIMENT_OUTPUTS = ("verdict", "belief", "moved", "data", "notes")
+NAME_OUTPUTS = ("languages", "plot", "data", "notes")
+
+
 def first_view(sentence, verdict, name, languages) -> list:
     """On opening the tab: the verdicts for what the two boxes hold, so a student sees a belief trace
     before clicking anything. A verdict already shown (a student coming back) and input that cannot
     be classified are left alone: the buttons report those."""
     outputs = []
     for text, shown, classify, count in (
-        (sentence, verdict, classify_sentiment, 5),
-        (name, languages, classify_name, 4),
+        (sentence, verdict, classify_sentiment, len(SENTIMENT_OUTPUTS)),
+        (name, languages, classify_name, len(NAME_OUTPUTS)),
     ):
         # an empty gr.Label sends {"label": None, "confidences": None}
         if (shown or {}).get("label") is None and isinstance(text, str) and text.strip():
@@ -118,86 +128,149 @@ def first_view(sentence, verdict, name, languages) -> list:
     return outputs
 
 
-def build_tab() -> None:
+@dataclass(frozen=True)
+class SentimentView:
+    sentence: gr.Textbox
+    button: gr.Button
+    examples: gr.Examples
+    verdict: gr.Label
+    belief: gr.LinePlot
+    moved: gr.HighlightedText
+    data: gr.JSON
+    notes: gr.Markdown
+
+    @property
+    def outputs(self) -> list:
+        return [getattr(self, name) for name in SENTIMENT_OUTPUTS]
+
+
+@dataclass(frozen=True)
+class NameView:
+    name: gr.Textbox
+    button: gr.Button
+    examples: gr.Examples
+    languages: gr.Label
+    plot: gr.LinePlot
+    data: gr.JSON
+    notes: gr.Markdown
+
+    @property
+    def outputs(self) -> list:
+        return [getattr(self, name) for name in NAME_OUTPUTS]
+
+
+@dataclass(frozen=True)
+class ClassifyTab:
+    tab: gr.Tab
+    sentiment: SentimentView
+    name: NameView
+
+
+def _trace_accordion() -> gr.JSON:
+    with gr.Accordion(I18N("classify.trace.accordion"), open=False):
+        return gr.JSON(label=I18N("classify.trace"))
+
+
+def _input_row(label_key: str, value: str, max_length: int, elem_id: str, **kwargs) -> tuple:
+    with gr.Row():
+        box = gr.Textbox(
+            label=I18N(label_key), value=value, scale=4, max_length=max_length, elem_id=elem_id, **kwargs
+        )
+        button = gr.Button(I18N("classify.button"), variant="primary", scale=1)
+    return box, button
+
+
+def _sentiment_view() -> SentimentView:
+    with gr.Tab(I18N("classify.sentiment.tab")):
+        # the tab opens on a sentence the model gets right, with a swing at "but"
+        sentence, button = _input_row(
+            "classify.sentence", SENTIMENT_EXAMPLES[4], MAX_SENTENCE_CHARS, "sentiment-input", lines=2
+        )
+        # the examples themselves stay English: the model reads English
+        examples = gr.Examples(
+            [[e] for e in SENTIMENT_EXAMPLES], [sentence], label=I18N("classify.sentiment.examples")
+        )
+        with gr.Row():
+            verdict = gr.Label(label=I18N("classify.verdict"), num_top_classes=2, elem_id="sentiment-verdict")
+            belief = gr.LinePlot(
+                x="word",
+                y="P(positive)",
+                y_lim=[0, 1],
+                label=I18N("classify.belief"),
+                # axis titles stay English: Gradio 6.31 translates no x_title / y_title (ui/i18n.py)
+                x_title="word read",
+                y_title="P(positive)",
+                x_label_angle=-45,
+                height=280,
+            )
+        moved = gr.HighlightedText(label=I18N("classify.moved"), show_legend=False, combine_adjacent=False)
+        notes = gr.Markdown()
+        data = _trace_accordion()
+    return SentimentView(sentence, button, examples, verdict, belief, moved, data, notes)
+
+
+def _name_view() -> NameView:
+    with gr.Tab(I18N("classify.name.tab")):
+        name, button = _input_row("classify.surname", "Nakamura", MAX_NAME_CHARS, "name-input")
+        examples = gr.Examples([[e] for e in NAME_EXAMPLES], [name], label=I18N("classify.name.examples"))
+        with gr.Row():
+            languages = gr.Label(label=I18N("classify.top3"), num_top_classes=3, elem_id="name-verdict")
+            plot = gr.LinePlot(
+                x="character",
+                y="probability",
+                color="language",
+                y_lim=[0, 1],
+                label=I18N("classify.name.belief"),
+                height=280,
+            )
+        notes = gr.Markdown()
+        data = _trace_accordion()
+    return NameView(name, button, examples, languages, plot, data, notes)
+
+
+def layout() -> ClassifyTab:
     with gr.Tab(I18N("classify.tab"), id="lstm-classify") as tab:
         gr.Markdown(I18N("classify.intro"))
-        with gr.Tab(I18N("classify.sentiment.tab")):
-            with gr.Row():
-                sentence = gr.Textbox(
-                    label=I18N("classify.sentence"),
-                    value=SENTIMENT_EXAMPLES[4],  # the model gets it right, with a swing at "but"
-                    lines=2,
-                    scale=4,
-                    max_length=MAX_SENTENCE_CHARS,
-                    elem_id="sentiment-input",
-                )
-                sentiment_button = gr.Button(I18N("classify.button"), variant="primary", scale=1)
-            # the examples themselves stay English: the model reads English
-            gr.Examples(
-                [[e] for e in SENTIMENT_EXAMPLES], [sentence], label=I18N("classify.sentiment.examples")
-            )
-            with gr.Row():
-                verdict = gr.Label(
-                    label=I18N("classify.verdict"), num_top_classes=2, elem_id="sentiment-verdict"
-                )
-                belief = gr.LinePlot(
-                    x="word",
-                    y="P(positive)",
-                    y_lim=[0, 1],
-                    label=I18N("classify.belief"),
-                    # axis titles stay English: Gradio 6.31 translates no x_title / y_title (ui/i18n.py)
-                    x_title="word read",
-                    y_title="P(positive)",
-                    x_label_angle=-45,
-                    height=280,
-                )
-            moved = gr.HighlightedText(
-                label=I18N("classify.moved"),
-                show_legend=False,
-                combine_adjacent=False,
-            )
-            sentiment_notes = gr.Markdown()
-            with gr.Accordion(I18N("classify.trace.accordion"), open=False):
-                sentiment_data = gr.JSON(label=I18N("classify.trace"))
-        with gr.Tab(I18N("classify.name.tab")):
-            with gr.Row():
-                name = gr.Textbox(
-                    label=I18N("classify.surname"),
-                    value="Nakamura",
-                    scale=4,
-                    max_length=MAX_NAME_CHARS,
-                    elem_id="name-input",
-                )
-                name_button = gr.Button(I18N("classify.button"), variant="primary", scale=1)
-            gr.Examples([[e] for e in NAME_EXAMPLES], [name], label=I18N("classify.name.examples"))
-            with gr.Row():
-                languages = gr.Label(label=I18N("classify.top3"), num_top_classes=3, elem_id="name-verdict")
-                name_plot = gr.LinePlot(
-                    x="character",
-                    y="probability",
-                    color="language",
-                    y_lim=[0, 1],
-                    label=I18N("classify.name.belief"),
-                    height=280,
-                )
-            name_notes = gr.Markdown()
-            with gr.Accordion(I18N("classify.trace.accordion"), open=False):
-                name_data = gr.JSON(label=I18N("classify.trace"))
+        return ClassifyTab(tab, _sentiment_view(), _name_view())
 
+
+def wire(tab: ClassifyTab) -> None:
+    sentiment, name = tab.sentiment, tab.name
     gr.on(
-        [sentiment_button.click, sentence.submit], classify_sentiment, [sentence],
-        [verdict, belief, moved, sentiment_data, sentiment_notes], api_name="classify_sentiment",
-        preprocess=False, concurrency_limit=4, time_limit=30,
+        [sentiment.button.click, sentiment.sentence.submit],
+        classify_sentiment,
+        [sentiment.sentence],
+        sentiment.outputs,
+        api_name="classify_sentiment",
+        preprocess=False,
+        concurrency_limit=4,
+        time_limit=30,
         api_description="Sentiment of a sentence: label and probabilities, P(positive) after each word, "
         "each word's signed effect, the trace as data, notes.",
-    )  # fmt: skip
-    tab.select(
-        first_view, [sentence, verdict, name, languages],
-        [verdict, belief, moved, sentiment_data, sentiment_notes, languages, name_plot, name_data, name_notes],
-        api_visibility="private", preprocess=False, concurrency_limit=4, time_limit=30,
-    )  # fmt: skip
+    )
+    tab.tab.select(
+        first_view,
+        [sentiment.sentence, sentiment.verdict, name.name, name.languages],
+        [*sentiment.outputs, *name.outputs],
+        api_visibility="private",
+        preprocess=False,
+        concurrency_limit=4,
+        time_limit=30,
+    )
     gr.on(
-        [name_button.click, name.submit], classify_name, [name], [languages, name_plot, name_data, name_notes],
-        api_name="classify_name", preprocess=False, concurrency_limit=4, time_limit=30,
+        [name.button.click, name.name.submit],
+        classify_name,
+        [name.name],
+        name.outputs,
+        api_name="classify_name",
+        preprocess=False,
+        concurrency_limit=4,
+        time_limit=30,
         api_description="Language of a surname: top-3 languages, the belief after each character, the trace as data.",
-    )  # fmt: skip
+    )
+
+
+def build_tab() -> ClassifyTab:
+    tab = layout()
+    wire(tab)
+    return tab

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import random
 import time
+from dataclasses import dataclass
 
 import gradio as gr
 import torch
@@ -16,7 +17,7 @@ from models.lstm_inspect import GATE_NAMES, as_display_values, inspect_text, mos
 from ui.heatmap import heatmap, show_char
 from ui.i18n import I18N
 from ui.images import save_png
-from ui.links import LSTM_PARAMS, link_row, wire_link
+from ui.links import Linked, LinkRow, link_row, wire_link
 from ui.validation import as_float, as_int, as_text
 from ui.widgets import MAX_SEED, seed_box
 
@@ -138,7 +139,7 @@ def first_view(linked: bool, inspect: str, output: str, layer: int, quantity: st
     a text (generated, pasted, or a student coming back) or is about to (`linked`: a permalink's
     generation) is left as it is. Returns (the text, *lstm_analyze's, *lstm_candidates' outputs)."""
     if linked or any(isinstance(v, str) and v.strip() for v in (inspect, output)):
-        return [gr.skip()] * 9
+        return [gr.skip()] * len(INSIDE_OUTPUTS)
     return _look_inside(FIRST_VIEW_TEXT, layer, quantity, position)
 
 
@@ -146,7 +147,7 @@ def inside_after_generation(generated: bool, output: str, layer: int, quantity: 
     """After a generation (Generate, or a permalink's when `generated`): "Inside the LSTM" reads the
     generated text."""
     if not generated or not isinstance(output, str) or not output.strip():
-        return [gr.skip()] * 9
+        return [gr.skip()] * len(INSIDE_OUTPUTS)
     return _look_inside(output[-MAX_ANALYSE_CHARS:], layer, quantity, position)
 
 
@@ -154,7 +155,7 @@ def _look_inside(text: str, layer: int, quantity: str, position: int) -> list:
     try:
         return [text, *lstm_analyze(text, layer, quantity), *lstm_candidates(text, position)]
     except gr.Error:  # a model that cannot load, a bad position: the buttons and slider report it
-        return [gr.skip()] * 9
+        return [gr.skip()] * len(INSIDE_OUTPUTS)
 
 
 def candidates_quietly(text: str, position: int):
@@ -193,147 +194,238 @@ def lstm_candidates(text: str, position: int):
     return candidates, f"After reading …`{read.replace(chr(10), '⏎')}` (character {position} of {len(ids)}):"
 
 
-def build_tab(linked: gr.State) -> tuple[list, list, tuple[list, list]]:
-    """The tab's layout and listeners. `linked`: True when a permalink will generate a text here.
+@dataclass(frozen=True)
+class LstmTextTab:
+    """What the app wires of the LSTM text tab: the generation (permalinks) and "Inside the LSTM"."""
 
-    Returns, for permalinks: the generation's inputs and outputs, and (inputs, outputs) of
-    `inside_after_generation` without its first argument."""
+    tab: gr.Tab
+    linked: Linked  # prompt, length, temperature, top-k, top-p, seed: lstm_generate's inputs, in order
+    generate: gr.Button
+    stop: gr.Button
+    dice: gr.Button
+    link: LinkRow
+    output: gr.Textbox
+    confidence: gr.HighlightedText
+    notes: gr.Markdown
+    inspect: gr.Textbox
+    layer: gr.Radio
+    quantity: gr.Dropdown
+    analyse: gr.Button
+    expected: gr.HighlightedText
+    heatmap: gr.Image
+    unit: gr.Dropdown
+    unit_view: gr.HighlightedText
+    heatmap_caption: gr.Markdown
+    position: gr.Slider
+    position_caption: gr.Markdown
+    candidates: gr.Label
+
+    def components(self, names: tuple[str, ...]) -> list:
+        return [getattr(self, name) for name in names]
+
+    @property
+    def generate_outputs(self) -> list:
+        return self.components(GENERATE_OUTPUTS)
+
+    @property
+    def inside_inputs(self) -> list:
+        """`inside_after_generation`'s inputs after its first argument."""
+        return [self.output, self.layer, self.quantity, self.position]
+
+    @property
+    def inside_outputs(self) -> list:
+        return self.components(INSIDE_OUTPUTS)
+
+
+# Outputs by name, in the handlers' order; the skip counts and the component lists both come from these.
+GENERATE_OUTPUTS = ("output", "confidence", "notes")
+ANALYSE_OUTPUTS = ("expected", "heatmap", "unit", "unit_view", "notes", "heatmap_caption")
+CANDIDATES_OUTPUTS = ("candidates", "position_caption")
+INSIDE_OUTPUTS = ("inspect", *ANALYSE_OUTPUTS, *CANDIDATES_OUTPUTS)
+
+
+def _generation_controls() -> dict:
+    """The generation's controls keyed by their permalink URL keys (lstm_generate's argument order)."""
+    prompt = gr.Textbox(value="ROMEO:\n", label=I18N("lstm.prompt"), lines=3, max_length=MAX_INPUT_CHARS)
+    length = gr.Slider(1, MAX_NEW_CHARS, value=300, step=1, label=I18N("lstm.length"))
+    temperature = gr.Slider(0.0, 2.0, value=0.8, step=0.05, label=I18N("lstm.temperature"))
+    top_k = gr.Slider(0, 65, value=0, step=1, label=I18N("lstm.top_k"))
+    top_p = gr.Slider(0.05, 1.0, value=1.0, step=0.05, label=I18N("lstm.top_p"))
+    with gr.Row():
+        seed = seed_box(0, I18N("common.seed"))
+        dice = gr.Button(I18N("common.new_seed"), scale=0)
+    controls = {"prompt": prompt, "n": length, "temp": temperature, "k": top_k, "p": top_p, "seed": seed}
+    return controls, dice
+
+
+def _generation(tab: gr.Tab) -> dict:
+    """The generation half of the tab: fields of LstmTextTab."""
+    with gr.Row():
+        with gr.Column(scale=1):
+            controls, dice = _generation_controls()
+            with gr.Row():
+                generate = gr.Button(I18N("lstm.generate"), variant="primary")
+                stop = gr.Button(I18N("common.stop"), variant="stop")
+            link = link_row("lstm", "lstm")
+        with gr.Column(scale=2):
+            output = gr.Textbox(label=I18N("lstm.output"), lines=10, elem_id="lstm-output")
+            confidence = _highlighted(I18N("lstm.confidence"), elem_id="lstm-confidence")
+            notes = gr.Markdown(elem_id="lstm-notes")
+    linked = Linked("lstm-text", controls)
+    return dict(
+        tab=tab,
+        linked=linked,
+        generate=generate,
+        stop=stop,
+        dice=dice,
+        link=link,
+        output=output,
+        confidence=confidence,
+        notes=notes,
+    )
+
+
+def _highlighted(label, **kwargs) -> gr.HighlightedText:
+    return gr.HighlightedText(label=label, show_legend=False, combine_adjacent=False, **kwargs)
+
+
+def _inside() -> dict:
+    """ "Inside the LSTM": fields of LstmTextTab."""
+    gr.Markdown(I18N("lstm.inside"))
+    with gr.Row():
+        inspect = gr.Textbox(
+            label=I18N("lstm.inspect"),
+            lines=4,
+            max_length=MAX_ANALYSE_CHARS,
+            scale=3,
+            elem_id="lstm-inspect-text",
+        )
+        with gr.Column(scale=1):
+            # display names translated, values unchanged: the handlers get 0 / 1 and "f", "i", …
+            layer = gr.Radio(
+                [(I18N("lstm.layer1"), 0), (I18N("lstm.layer2"), 1)], value=1, label=I18N("lstm.layer")
+            )
+            quantity = gr.Dropdown(
+                [(I18N(f"lstm.quantity.{key}"), key) for key in GATE_NAMES],
+                value="c",
+                label=I18N("lstm.show"),
+            )
+            analyse = gr.Button(I18N("lstm.analyse"), variant="primary")
+    expected = _highlighted(I18N("lstm.expected"), elem_id="lstm-expected")
+    heatmap_caption = gr.Markdown(elem_id="lstm-heatmap-caption")
+    heatmap_image = gr.Image(
+        label=I18N("lstm.heatmap"), type="filepath", format="png", interactive=False, elem_id="lstm-heatmap"
+    )
+    unit = gr.Dropdown([], label=I18N("lstm.unit"), allow_custom_value=True)
+    unit_view = _highlighted(I18N("lstm.unit_view"))
+    with gr.Row():
+        position = gr.Slider(1, MAX_ANALYSE_CHARS, value=7, step=1, label=I18N("lstm.position"))
+        with gr.Column():
+            position_caption = gr.Markdown()
+            candidates = gr.Label(label=I18N("lstm.candidates"), num_top_classes=5, elem_id="lstm-candidates")
+    return dict(
+        inspect=inspect,
+        layer=layer,
+        quantity=quantity,
+        analyse=analyse,
+        expected=expected,
+        heatmap=heatmap_image,
+        unit=unit,
+        unit_view=unit_view,
+        heatmap_caption=heatmap_caption,
+        position=position,
+        position_caption=position_caption,
+        candidates=candidates,
+    )
+
+
+def layout() -> LstmTextTab:
+    """The tab's components; call inside gr.Blocks (then `wire`)."""
     with gr.Tab(I18N("lstm.tab"), id="lstm-text") as tab:
         gr.Markdown(I18N("lstm.intro"))
-        with gr.Row():
-            with gr.Column(scale=1):
-                prompt = gr.Textbox(
-                    value="ROMEO:\n", label=I18N("lstm.prompt"), lines=3, max_length=MAX_INPUT_CHARS
-                )
-                length = gr.Slider(1, MAX_NEW_CHARS, value=300, step=1, label=I18N("lstm.length"))
-                temperature = gr.Slider(0.0, 2.0, value=0.8, step=0.05, label=I18N("lstm.temperature"))
-                top_k = gr.Slider(0, 65, value=0, step=1, label=I18N("lstm.top_k"))
-                top_p = gr.Slider(0.05, 1.0, value=1.0, step=0.05, label=I18N("lstm.top_p"))
-                with gr.Row():
-                    seed = seed_box(0, I18N("common.seed"))
-                    dice = gr.Button(I18N("common.new_seed"), scale=0)
-                with gr.Row():
-                    generate_button = gr.Button(I18N("lstm.generate"), variant="primary")
-                    stop_button = gr.Button(I18N("common.stop"), variant="stop")
-                link = link_row("lstm", "lstm")
-            with gr.Column(scale=2):
-                output = gr.Textbox(label=I18N("lstm.output"), lines=10, elem_id="lstm-output")
-                confidence = gr.HighlightedText(
-                    label=I18N("lstm.confidence"),
-                    show_legend=False,
-                    combine_adjacent=False,
-                    elem_id="lstm-confidence",
-                )
-                notes = gr.Markdown(elem_id="lstm-notes")
-        gr.Markdown(I18N("lstm.inside"))
-        with gr.Row():
-            inspect_box = gr.Textbox(
-                label=I18N("lstm.inspect"),
-                lines=4,
-                max_length=MAX_ANALYSE_CHARS,
-                scale=3,
-                elem_id="lstm-inspect-text",
-            )
-            with gr.Column(scale=1):
-                # display names translated, values unchanged: the handlers get 0 / 1 and "f", "i", …
-                layer = gr.Radio(
-                    [(I18N("lstm.layer1"), 0), (I18N("lstm.layer2"), 1)], value=1, label=I18N("lstm.layer")
-                )
-                quantity = gr.Dropdown(
-                    [(I18N(f"lstm.quantity.{key}"), key) for key in GATE_NAMES],
-                    value="c",
-                    label=I18N("lstm.show"),
-                )
-                analyse_button = gr.Button(I18N("lstm.analyse"), variant="primary")
-        expected = gr.HighlightedText(
-            label=I18N("lstm.expected"),
-            show_legend=False,
-            combine_adjacent=False,
-            elem_id="lstm-expected",
-        )
-        heatmap_caption = gr.Markdown(elem_id="lstm-heatmap-caption")
-        heatmap_image = gr.Image(
-            label=I18N("lstm.heatmap"),
-            type="filepath",
-            format="png",
-            interactive=False,
-            elem_id="lstm-heatmap",
-        )
-        unit = gr.Dropdown([], label=I18N("lstm.unit"), allow_custom_value=True)
-        unit_view = gr.HighlightedText(
-            label=I18N("lstm.unit_view"),
-            show_legend=False,
-            combine_adjacent=False,
-        )
-        with gr.Row():
-            position = gr.Slider(1, MAX_ANALYSE_CHARS, value=7, step=1, label=I18N("lstm.position"))
-            with gr.Column():
-                position_caption = gr.Markdown()
-                candidates = gr.Label(
-                    label=I18N("lstm.candidates"), num_top_classes=5, elem_id="lstm-candidates"
-                )
+        generation = _generation(tab)
+        return LstmTextTab(**generation, **_inside())
 
-    generate_inputs = [prompt, length, temperature, top_k, top_p, seed]
-    wire_link(link, "lstm-text", LSTM_PARAMS, generate_inputs)
-    generation = generate_button.click(
+
+def _wire_generation(tab: LstmTextTab) -> gr.events.Dependency:
+    wire_link(tab.link, tab.linked)
+    generation = tab.generate.click(
         lstm_generate,
-        generate_inputs,
-        [output, confidence, notes],
+        tab.linked.inputs,
+        tab.generate_outputs,
         api_name="lstm_generate",
         preprocess=False,
         concurrency_limit=2,
         time_limit=120,
         api_description="Stream a continuation of the prompt: text so far, per-character confidence, notes.",
     )
-    analyse_inputs = [inspect_box, layer, quantity]
-    analyse_outputs = [expected, heatmap_image, unit, unit_view, notes, heatmap_caption]
-    candidates_inputs, candidates_outputs = [inspect_box, position], [candidates, position_caption]
+    tab.stop.click(None, None, None, cancels=[generation], api_visibility="private")
+    tab.dice.click(
+        lambda: random.randint(0, 99_999), None, tab.linked.controls["seed"], api_visibility="private"
+    )
+    return generation
+
+
+def _wire_inside(tab: LstmTextTab) -> None:
+    candidates_inputs = [tab.inspect, tab.position]
     gr.on(
-        [analyse_button.click, layer.change, quantity.change],
+        [tab.analyse.click, tab.layer.change, tab.quantity.change],
         lstm_analyze,
-        analyse_inputs,
-        analyse_outputs,
+        [tab.inspect, tab.layer, tab.quantity],
+        tab.components(ANALYSE_OUTPUTS),
         api_name="lstm_analyze",
         preprocess=False,
         concurrency_limit=2,
         time_limit=60,
         api_description="Per-character probabilities of a text, a heatmap of one gate/state, and one unit's view.",
     ).then(
-        candidates_quietly, candidates_inputs, candidates_outputs, api_visibility="private", preprocess=False
-    )
-    inside_inputs = [output, layer, quantity, position]
-    inside_outputs = [inspect_box, *analyse_outputs, *candidates_outputs]
-    generation.then(
-        functools.partial(inside_after_generation, True),
-        inside_inputs,
-        inside_outputs,
+        candidates_quietly,
+        candidates_inputs,
+        tab.components(CANDIDATES_OUTPUTS),
         api_visibility="private",
         preprocess=False,
     )
-    tab.select(
+    tab.unit.input(
+        lstm_unit,
+        [tab.inspect, tab.layer, tab.quantity, tab.unit],
+        tab.unit_view,
+        api_visibility="private",
+        preprocess=False,
+    )
+    tab.position.release(
+        lstm_candidates,
+        candidates_inputs,
+        tab.components(CANDIDATES_OUTPUTS),
+        api_name="lstm_candidates",
+        preprocess=False,
+        api_description="Top-5 next characters after reading the text up to a position.",
+    )
+
+
+def wire(tab: LstmTextTab, linked: gr.State) -> None:
+    """The tab's listeners. `linked`: True when a permalink will generate a text here."""
+    generation = _wire_generation(tab)
+    _wire_inside(tab)
+    generation.then(
+        functools.partial(inside_after_generation, True),
+        tab.inside_inputs,
+        tab.inside_outputs,
+        api_visibility="private",
+        preprocess=False,
+    )
+    tab.tab.select(
         first_view,
-        [linked, inspect_box, output, layer, quantity, position],
-        inside_outputs,
+        [linked, tab.inspect, tab.output, tab.layer, tab.quantity, tab.position],
+        tab.inside_outputs,
         api_visibility="private",
         preprocess=False,
         concurrency_limit=2,
         time_limit=60,
     )
-    stop_button.click(None, None, None, cancels=[generation], api_visibility="private")
-    dice.click(lambda: random.randint(0, 99_999), None, seed, api_visibility="private")
-    unit.input(
-        lstm_unit, [inspect_box, layer, quantity, unit], unit_view, api_visibility="private", preprocess=False
-    )
-    position.release(
-        lstm_candidates,
-        [inspect_box, position],
-        [candidates, position_caption],
-        api_name="lstm_candidates",
-        preprocess=False,
-        api_description="Top-5 next characters after reading the text up to a position.",
-    )
-    return (
-        generate_inputs,
-        [output, confidence, notes],
-        (inside_inputs, inside_outputs),
-    )
+
+
+def build_tab(linked: gr.State) -> LstmTextTab:
+    """The tab's layout and listeners. `linked`: True when a permalink will generate a text here."""
+    tab = layout()
+    wire(tab, linked)
+    return tab

@@ -3,9 +3,10 @@
     /?tab=gan&digit=7&seed=42&psi=0.8&pc1=1.5&pc2=0&…&z2=0[&model=owner/name@rev]
     /?tab=lstm-text&prompt=ROMEO%3A%0A&n=300&temp=0.8&k=0&p=1&seed=5
 
-The link is built in the browser (it knows the page's own address, proxies included) and read back
-on the server from gr.Request when the page loads. Values from a URL are untrusted: each is checked
-like the control it sets, and a bad one is skipped with a notice, never an error page.
+Which controls a link carries, and under which keys, each tab declares once (ui/links.Linked). The
+link is built in the browser and read back on the server from gr.Request when the page loads. Values
+from a URL are untrusted: each is checked like the control it sets, and a bad one is skipped with a
+notice, never an error page.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import gradio as gr
 
 from ui import lstm_text
 from ui.i18n import in_english
-from ui.links import GAN_PARAMS, LSTM_PARAMS
+from ui.links import Linked
 from ui.validation import as_float, as_int, as_text
 
 MAX_MODEL_ID_CHARS = 300
+GENERATES_ON_OPEN = "lstm-text"  # the tab whose link also runs its generation (a seeded text)
 
 
 def _whole(number: float | None) -> bool:
@@ -41,7 +43,7 @@ def parser_for(control: gr.components.Component) -> Callable[[str], object]:
         return lambda text: check(text, label, low, high)
     if isinstance(control, gr.Textbox):
         return lambda text: as_text(text, label, control.max_length or 1000)
-    return lambda text: as_text(text, label, MAX_MODEL_ID_CHARS).strip()  # gr.State: the model id
+    return lambda text: as_text(text, label, MAX_MODEL_ID_CHARS).strip()  # gr.State: a model id
 
 
 def _read(params: dict, name: str, parse, skipped: list[str]):
@@ -55,33 +57,36 @@ def _read(params: dict, name: str, parse, skipped: list[str]):
         return gr.skip()
 
 
-def make_restore(gan_inputs: list, lstm_inputs: list) -> Callable:
-    """The page-load handler for the GAN Explore controls and the LSTM generation controls, in the order
-    of links.GAN_PARAMS / LSTM_PARAMS; each link value is checked like the control it sets."""
-    gan_parsers = [parser_for(control) for control in gan_inputs]
-    lstm_parsers = [parser_for(control) for control in lstm_inputs]
+def restore_outputs(tabs: gr.Tabs, linked: list[Linked], run_lstm: gr.State) -> list:
+    """The outputs `make_restore`'s handler fills, in its order."""
+    return [tabs, *[control for entry in linked for control in entry.inputs], run_lstm]
+
+
+def make_restore(linked: list[Linked]) -> Callable:
+    """The page-load handler for every tab's linked controls; a link without a known tab sets the first's."""
+    parsers = [{key: parser_for(control) for key, control in entry.controls.items()} for entry in linked]
+    tab_ids = [entry.tab_id for entry in linked]
 
     def restore(request: gr.Request) -> tuple:
-        """On page load: (selected tab, the GAN Explore inputs, the LSTM generation inputs, run LSTM?)."""
+        """On page load: (selected tab, every tab's linked values, run the LSTM generation?)."""
         params = dict(request.query_params) if request is not None else {}
         tab = params.get("tab", "")
-        if tab not in ("gan", "lstm-text"):
-            tab = None
+        tab = tab if tab in tab_ids else None
+        # a GAN link's seed is the GAN's, not the LSTM's: only the named tab's controls are read
+        reading = tab_ids.index(tab) if tab else 0
         skipped: list[str] = []
-        gan_values = [gr.skip()] * len(gan_parsers)
-        lstm_values = [gr.skip()] * len(lstm_parsers)
-        if tab == "lstm-text":  # a GAN link's seed is the GAN's, not the LSTM's, and the other way round
-            lstm_values = [
-                _read(params, n, p, skipped) for n, p in zip(LSTM_PARAMS, lstm_parsers, strict=True)
-            ]
-        else:
-            gan_values = [_read(params, n, p, skipped) for n, p in zip(GAN_PARAMS, gan_parsers, strict=True)]
+        values = []
+        for index, entry_parsers in enumerate(parsers):
+            if index == reading:
+                values += [_read(params, key, parse, skipped) for key, parse in entry_parsers.items()]
+            else:
+                values += [gr.skip()] * len(entry_parsers)
         if skipped:
             gr.Warning(
                 "Some settings in the link were not valid and were left as they were: " + "; ".join(skipped)
             )
         selected = gr.Tabs(selected=tab) if tab else gr.skip()
-        return selected, *gan_values, *lstm_values, tab == "lstm-text"
+        return selected, *values, tab == GENERATES_ON_OPEN
 
     return restore
 
