@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 # One BLAS thread per call, set before NumPy loads: the char-LSTM's batch-1 steps run through NumPy's
@@ -21,6 +22,11 @@ from ui import a11y, about, gan, lesson, live_training, lstm_classify, lstm_text
 from ui.i18n import I18N, in_english
 from ui.images import save_png
 
+# A user's bad input is one line in the log (ui/validation.InputError); faults keep their tracebacks.
+_log_handler = logging.StreamHandler()
+_log_handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s: %(message)s"))
+logging.getLogger("ganlab").addHandler(_log_handler)
+logging.getLogger("ganlab").setLevel(logging.INFO)
 # The background Hub check retries quietly; the Model panel tells users what happened.
 hub_logging.set_verbosity_error()
 # Small models at batch 1: one thread per call keeps latency steady under Gradio's worker threads.

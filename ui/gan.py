@@ -15,7 +15,7 @@ from models.device import gpu_task
 from ui.i18n import I18N
 from ui.images import display_scale, save_png, tile, to_pil, write_gif
 from ui.links import Linked, LinkRow, link_row, wire_link
-from ui.validation import as_float, as_int, as_text
+from ui.validation import InputError, as_float, as_int, as_text
 from ui.widgets import MAX_SEED, image_output, seed_box
 
 MODEL_NAME = "dcgan-mnist"
@@ -40,7 +40,7 @@ def _loaded(model_id: object) -> registry.LoadedModel:
     try:
         return registry.load_model(MODEL_NAME, repo_id or None, revision or None)
     except registry.ModelLoadError as error:
-        raise gr.Error(str(error)) from None
+        raise InputError(str(error)) from None
 
 
 def _verdict(realness: float) -> dict[str, float]:
@@ -77,7 +77,9 @@ def _explore_request(model_id: str, digit: int, seed: int, truncation: float, *s
     seed = as_int(seed, "Seed", 0, MAX_SEED)
     truncation = as_float(truncation, "Truncation ψ", 0.0, 2.0)
     if len(shifts) != NUM_DIRECTION_SLIDERS + len(RAW_DIMS):
-        raise gr.Error(f"Expected {NUM_DIRECTION_SLIDERS + len(RAW_DIMS)} slider values, got {len(shifts)}.")
+        raise InputError(
+            f"Expected {NUM_DIRECTION_SLIDERS + len(RAW_DIMS)} slider values, got {len(shifts)}."
+        )
     names = [f"PC{k + 1}" for k in range(NUM_DIRECTION_SLIDERS)] + [f"z[{d}]" for d in RAW_DIMS]
     values = [as_float(v, name, -SLIDER_RANGE, SLIDER_RANGE) for v, name in zip(shifts, names, strict=True)]
     directions = values[:NUM_DIRECTION_SLIDERS][: len(gan.latent_directions)]
@@ -209,7 +211,7 @@ def gan_load_model(repo_id: str, revision: str):
     try:
         loaded = _loaded(model_id)
     except gr.Error as error:
-        raise gr.Error(
+        raise InputError(
             f"Could not load {model_id!r}: {str(error.message).rstrip('.')}. The model in use keeps serving."
         ) from None
     labels = _direction_labels(loaded.model)

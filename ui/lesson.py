@@ -6,6 +6,7 @@ import gradio as gr
 
 from ui.i18n import I18N
 from ui.theory import show_me_button
+from ui.validation import InputError
 
 # (step number, id of the tab the step uses): texts are lesson.step{n}.title / .task / .answer in ui/i18n.py
 STEPS: list[tuple[int, str]] = [
@@ -25,7 +26,7 @@ STEPS: list[tuple[int, str]] = [
 def go_to_step(step: int) -> gr.Walkthrough:
     """The update that shows step `step` of the lesson."""
     if not 1 <= step <= len(STEPS):
-        raise gr.Error(f"Lesson step must be from 1 to {len(STEPS)}, got {step}.")
+        raise InputError(f"Lesson step must be from 1 to {len(STEPS)}, got {step}.")
     return gr.Walkthrough(selected=step)
 
 

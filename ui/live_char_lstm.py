@@ -11,7 +11,7 @@ from models.tiny_char_lstm import TinyLSTMConfig, TinyLSTMTrainer, TrainingDiver
 from ui.i18n import I18N
 from ui.live_plots import curve_frame
 from ui.live_texts import TEXTS
-from ui.validation import as_float, as_int, as_text
+from ui.validation import InputError, as_float, as_int, as_text
 
 MAX_TEXT_CHARS = 20_000  # longer texts are cut here, with a note
 MAX_SEED = 2**31 - 1
@@ -32,7 +32,7 @@ def train_char_lstm(text, learning_rate, seconds, temperature, seed):
         notes.append(f"Your text has {len(text):,} characters; only the first {MAX_TEXT_CHARS:,} are used.")
         text = text[:MAX_TEXT_CHARS]
     if len(text) < 20:
-        raise gr.Error(f"Text must have at least 20 characters, got {len(text)}.")
+        raise InputError(f"Text must have at least 20 characters, got {len(text)}.")
     config = TinyLSTMConfig(
         lr=as_float(learning_rate, "Learning rate", 1e-5, 0.1), seed=as_int(seed, "Seed", 0, MAX_SEED)
     )

@@ -15,7 +15,7 @@ from ui.i18n import I18N
 from ui.images import save_png
 from ui.live_char_lstm import CONCURRENCY, MAX_SEED
 from ui.live_plots import curve_frame, draw_gan_frame
-from ui.validation import as_float, as_int, as_text
+from ui.validation import InputError, as_float, as_int, as_text
 
 RUN_SECONDS = 20.0  # wall-time bound of one Start (GAN) or Train (LSTM) press
 FRAME_EVERY_S = 0.5  # stream a new picture and curves this often
@@ -110,16 +110,16 @@ def _points(text: object) -> tuple[tuple[float, float], ...]:
         try:
             x, y = (float(p) for p in parts)
         except ValueError:
-            raise gr.Error(
+            raise InputError(
                 f"Your points, line {number}: expected 'x, y', got {line.strip()[:40]!r}."
             ) from None
         if not (math.isfinite(x) and math.isfinite(y) and abs(x) <= VIEW and abs(y) <= VIEW):
-            raise gr.Error(
+            raise InputError(
                 f"Your points, line {number}: x and y must be from {-VIEW:g} to {VIEW:g}, got {x}, {y}."
             )
         points.append((round(x, 4), round(y, 4)))
     if not 1 <= len(points) <= MAX_POINTS:
-        raise gr.Error(f"Your points: give 1 to {MAX_POINTS} points ('x, y' per line), got {len(points)}.")
+        raise InputError(f"Your points: give 1 to {MAX_POINTS} points ('x, y' per line), got {len(points)}.")
     return tuple(points)
 
 
@@ -139,9 +139,11 @@ def _gan_config(
 ) -> ToyGANConfig:
     """The run's config from the controls' raw values (each parameter fills the field of its name)."""
     if target not in {value for _, value in TARGET_CHOICES}:
-        raise gr.Error(f"Target must be one of ring, grid, spiral, moons, custom; got {str(target)[:30]!r}.")
+        raise InputError(
+            f"Target must be one of ring, grid, spiral, moons, custom; got {str(target)[:30]!r}."
+        )
     if loss not in LOSSES:
-        raise gr.Error(f"Loss must be one of {', '.join(LOSSES)}; got {str(loss)[:30]!r}.")
+        raise InputError(f"Loss must be one of {', '.join(LOSSES)}; got {str(loss)[:30]!r}.")
     return ToyGANConfig(
         target=target,
         loss=loss,
@@ -192,7 +194,7 @@ def _prepared(run: ToyGANTrainer | None, config: ToyGANConfig, notes: list[str])
     """The run to continue (same settings) or a fresh one."""
     if run is not None and run.config == config:
         if run.failure:
-            raise gr.Error(
+            raise InputError(
                 f"This run stopped because {run.failure}. Change a setting (e.g. lower the "
                 "learning rates or clip the gradients) or press Reset."
             )
@@ -202,7 +204,7 @@ def _prepared(run: ToyGANTrainer | None, config: ToyGANConfig, notes: list[str])
     try:
         return ToyGANTrainer(config)
     except ValueError as error:
-        raise gr.Error(str(error)) from None
+        raise InputError(str(error)) from None
 
 
 def _train(trainer: ToyGANTrainer, max_steps: int, notes: list[str]):
@@ -337,7 +339,7 @@ def show_first_frame(*values):
 def apply_preset(name: str) -> list:
     """Control values of a preset (defaults for every control it does not set)."""
     if name not in PRESETS:
-        raise gr.Error(f"Unknown preset {str(name)[:40]!r}.")
+        raise InputError(f"Unknown preset {str(name)[:40]!r}.")
     values = DEFAULTS | PRESETS[name]
     return [values[key] for key in CONTROL_NAMES]
 

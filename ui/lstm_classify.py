@@ -10,7 +10,7 @@ import pandas as pd
 from models import registry
 from models.device import gpu_task
 from ui.i18n import I18N
-from ui.validation import as_text
+from ui.validation import InputError, as_text
 
 SENTIMENT_MODEL = "sentiment-lstm-sst2"
 NAMES_MODEL = "names-lstm"
@@ -38,7 +38,7 @@ def _trace(model, text: str) -> dict:
     try:
         return model.trace(text)
     except ValueError as error:
-        raise gr.Error(f"Nothing to classify: {error}") from None
+        raise InputError(f"Nothing to classify: {error}") from None
 
 
 def _step_labels(tokens: list[str]) -> list[str]:

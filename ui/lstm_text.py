@@ -18,7 +18,7 @@ from ui.heatmap import heatmap, show_char
 from ui.i18n import I18N
 from ui.images import save_png
 from ui.links import Linked, LinkRow, link_row, wire_link
-from ui.validation import as_float, as_int, as_text
+from ui.validation import InputError, as_float, as_int, as_text
 from ui.widgets import MAX_SEED, seed_box
 
 MODEL_NAME = "char-lstm-shakespeare"
@@ -100,10 +100,10 @@ def _read(text: object, layer: object, quantity: object) -> tuple[CharLSTM, torc
     text = as_text(text, "Text", MAX_ANALYSE_CHARS)
     layer = as_int(layer, "Layer", 0, model.config.num_layers - 1)
     if quantity not in GATE_NAMES:
-        raise gr.Error(f"Quantity must be one of {', '.join(GATE_NAMES)}, got {str(quantity)[:20]!r}.")
+        raise InputError(f"Quantity must be one of {', '.join(GATE_NAMES)}, got {str(quantity)[:20]!r}.")
     ids, notes = _encode(model, text)
     if len(ids) < 2:
-        raise gr.Error("Give at least two characters the model knows to look inside it.")
+        raise InputError("Give at least two characters the model knows to look inside it.")
     return model, ids, layer, quantity, notes
 
 
@@ -181,7 +181,7 @@ def lstm_candidates(text: str, position: int):
     text = as_text(text, "Text", MAX_INPUT_CHARS)
     ids, _ = _encode(model, text)
     if len(ids) == 0:
-        raise gr.Error("Generate or paste some text first.")
+        raise InputError("Generate or paste some text first.")
     position = as_int(position, "Position", 1, 10**6)
     position = min(position, len(ids))
     logits, _ = model.step(ids[max(0, position - MAX_PROMPT_CHARS) : position])

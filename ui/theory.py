@@ -5,6 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from ui.i18n import I18N
+from ui.validation import InputError
 
 # Display LaTeX, checked against the papers and the torch.nn.LSTM docs. Kept out of ui/i18n.py: the same in
 # every language. \lVert \rVert rather than \| (which Markdown could read as an escaped pipe).
@@ -57,7 +58,7 @@ DISPLAY_MATH = [{"left": "$$", "right": "$$", "display": True}]
 def select_tab(tab_id: str) -> gr.Tabs:
     """The update that selects the top-level tab `tab_id`."""
     if tab_id not in TAB_TARGETS:
-        raise gr.Error(f"Unknown tab {tab_id!r}; expected one of {sorted(TAB_TARGETS)}.")
+        raise InputError(f"Unknown tab {tab_id!r}; expected one of {sorted(TAB_TARGETS)}.")
     return gr.Tabs(selected=tab_id)
 
 
