@@ -18,7 +18,7 @@ import torch
 from huggingface_hub.utils import logging as hub_logging
 from PIL import Image
 
-from ui import a11y, about, gan, lesson, live_training, lstm_classify, lstm_text, permalink, theory
+from ui import a11y, about, gan, lesson, live_training, lstm_classify, lstm_text, permalink, style, theory
 from ui.i18n import I18N, in_english
 from ui.images import save_png
 
@@ -99,17 +99,20 @@ def build_demo() -> gr.Blocks:
     with Lab(title=TITLE) as demo:
         gr.Markdown(I18N("app.header"))
         run_lstm = gr.State(False)  # a permalink's LSTM text is to be generated
-        with gr.Tabs() as tabs:
+        with gr.Tabs(elem_id="app-tabs") as tabs:
             gan_tab = gan.build_tab()
             text_tab = lstm_text.build_tab(run_lstm)
-            lstm_classify.build_tab()
-            live_training.build_tab()
+            classify_tab = lstm_classify.build_tab()
+            live_tab = live_training.build_tab()
             theory.build_tab(tabs)
-            lesson.build_lesson(tabs)
+            lesson.build_lesson(tabs, lesson.destinations(gan_tab, text_tab, classify_tab, live_tab))
         provenance_panel = about.build_panel()
         wire_permalinks(demo, tabs, gan_tab, text_tab, run_lstm)
         demo.load(
-            gan.provenance, [gan_tab.panel.model_in_use], [gan_tab.panel.provenance], api_visibility="private"
+            gan.provenance,
+            [gan_tab.panel.model_in_use],
+            [gan_tab.panel.provenance, gan_tab.panel.model_in_use],
+            api_visibility="private",
         )
         demo.load(about.models_provenance, None, provenance_panel, api_visibility="private")
         demo.load(None, None, None, js=a11y.alt_text_js(), api_visibility="private")  # images' alt text
@@ -135,6 +138,8 @@ if __name__ == "__main__":
         server_name=os.environ.get("GRADIO_SERVER_NAME", "0.0.0.0"),
         server_port=int(os.environ.get("GRADIO_SERVER_PORT", os.environ.get("PORT", "7860"))),
         footer_links=["api", "gradio", "settings"],
+        theme=style.theme(),
+        css=style.CSS,
         i18n=I18N,  # every tab in English and Simplified Chinese (ui/i18n.py)
         show_error=True,  # messages of unexpected errors reach the user (never a traceback)
         # per-session state (gr.State, component updates) of at most this many sessions, oldest

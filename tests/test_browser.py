@@ -95,8 +95,9 @@ def test_dice_grid_and_interpolation(page):
     page.get_by_role("tab", name="Interpolate", exact=True).click()
     page.get_by_role("button", name="Interpolate", exact=True).click()
     page.get_by_text("3 (seed 1) → 8 (seed 2)").wait_for(timeout=20_000)
-    link = page.locator("#gan-gif a[download='interpolation.gif']")
-    assert link.count() == 1 and "interpolation.gif" in link.get_attribute("href")
+    gif = page.locator("#gan-gif img")  # the GIF plays on the page (and has a download button)
+    gif.wait_for(timeout=20_000)
+    assert ".gif" in (gif.get_attribute("src") or "")
 
 
 def test_lstm_tab_streams_text_and_shows_the_heatmap(page):
@@ -106,7 +107,7 @@ def test_lstm_tab_streams_text_and_shows_the_heatmap(page):
     # opening the tab shows gates and cells over a passage before anything is generated
     page.wait_for_selector("#lstm-heatmap img", timeout=30_000)
     assert page.locator("#lstm-inspect-text textarea").input_value() == FIRST_VIEW_TEXT
-    assert "JULIET:" in page.locator("#lstm-expected").inner_text().replace("\n", "")  # a span a char
+    assert "JULIET:" in page.locator("#lstm-expected-text").inner_text().replace("\n", "")  # a span a char
     page.locator("#lstm-candidates").get_by_text("%").first.wait_for(timeout=30_000)  # top-5 after "JULIET:"
     length = page.get_by_label("Characters to generate", exact=False).first
     length.fill("120")
@@ -119,11 +120,11 @@ def test_lstm_tab_streams_text_and_shows_the_heatmap(page):
     text = page.locator("#lstm-output textarea").input_value()
     assert text.startswith("ROMEO:\n")
     page.wait_for_function(  # the generated text went to "Inside the LSTM" and was analysed
-        "() => document.querySelector('#lstm-expected').innerText.replaceAll('\\n', '').includes('ROMEO:')",
+        "() => document.querySelector('#lstm-expected-text').innerText.replaceAll('\\n', '').includes('ROMEO:')",
         timeout=30_000,
     )
     assert page.locator("#lstm-inspect-text textarea").input_value() == text
-    assert page.locator("#lstm-confidence").inner_text().strip() != ""
+    assert page.locator("#lstm-confidence-text").inner_text().strip() != ""
     page.screenshot(path=os.path.join(os.environ["GRADIO_TEMP_DIR"], "lstm-tab.png"), full_page=True)
 
 

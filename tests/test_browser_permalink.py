@@ -70,7 +70,7 @@ def test_lstm_permalink_restores_the_same_text(new_page, client):
     )
     # "Inside the LSTM" ends on the linked text, not on the passage an empty tab opens with
     page.wait_for_function(
-        "() => document.querySelector('#lstm-expected').innerText.replaceAll('\\n', '').includes('KING:')",
+        "() => document.querySelector('#lstm-expected-text').innerText.replaceAll('\\n', '').includes('KING:')",
         timeout=30_000,
     )
     page.wait_for_timeout(1500)

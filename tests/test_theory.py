@@ -1,5 +1,6 @@
 """The Theory and Lesson tabs: they build, every formula is there, and "Show me" / Next / Back switch views."""
 
+import inspect
 import json
 
 import gradio as gr
@@ -101,7 +102,11 @@ def test_lesson_steps_and_navigation(built):
     assert sorted(s.id for s in steps) == list(range(1, len(lesson.STEPS) + 1)) and len(steps) == 10
     reveals = [b for b in demo.blocks.values() if isinstance(b, gr.Accordion) and not b.open]
     assert len(reveals) == len(steps)
-    targets = sorted(h.fn().selected for h in _handlers_writing_to(demo, walkthroughs[0]))
+    handlers = _handlers_writing_to(demo, walkthroughs[0])
+    buttons = [h for h in handlers if not inspect.signature(h.fn).parameters]  # Back / Next
+    assert len(handlers) == len(buttons) + 1  # and the "Go to step" picker
+    assert lesson.go_to_step(7).selected == 7
+    targets = sorted(h.fn().selected for h in buttons)
     assert targets == sorted([*range(1, 10), *range(2, 11)])  # Back on steps 2-10, Next on steps 1-9
     with pytest.raises(gr.Error, match="from 1 to 10, got 11"):
         lesson.go_to_step(11)

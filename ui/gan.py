@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 import gradio as gr
 import torch
@@ -219,8 +220,33 @@ def gan_load_model(repo_id: str, revision: str):
     return model_id, describe(loaded), *[gr.update(label=label) for label in labels]
 
 
-def provenance(model_id: str) -> str:
-    return describe(_loaded(model_id))
+def source_info(loaded: registry.LoadedModel) -> str:
+    """Under "Model in use": whether the Hub repo or the bundled copy is serving."""
+    if loaded.source == "hub":
+        return f"Served from the Hub, commit {(loaded.revision or '?')[:10]}."
+    return f"Served from the bundled copy in weights/{Path(loaded.location).name} (the Hub was not used)."
+
+
+def redraw_if_loaded(loaded: bool, *explore_values):
+    """After the Load button: the Explore image from the newly loaded model (nothing after a failure)."""
+    return gan_generate(*explore_values) if loaded else [gr.skip()] * 3
+
+
+def provenance(model_id: str):
+    """On page load: where the model in use came from (the panel's line and the box's note)."""
+    loaded = _loaded(model_id)
+    return describe(loaded), gr.update(info=source_info(loaded))
+
+
+def load_from_panel(repo_id: str, revision: str) -> list:
+    """The Load button: `gan_load_model`, but a failure is one warning and every control stays as it was."""
+    try:
+        model_id, description, *labels = gan_load_model(repo_id, revision)
+    except gr.Error as error:
+        gr.Warning(error.message)
+        return [gr.skip()] * (2 + NUM_DIRECTION_SLIDERS) + [False]
+    info = gr.update(value=model_id, info=source_info(_loaded(model_id)))
+    return [info, description, *labels, True]
 
 
 def random_seed() -> int:
@@ -236,6 +262,8 @@ class ModelPanel:
     repo: gr.Dropdown
     revision: gr.Textbox
     load: gr.Button
+    api_load: gr.Button
+    loaded: gr.State
 
 
 @dataclass(frozen=True)
@@ -283,6 +311,7 @@ class GanTab:
     explore: ExploreView
     interpolate: InterpolateView
     grid: GridView
+    subtabs: gr.Tabs  # Explore ("gan-explore"), Interpolate ("gan-interpolate"), Grid ("gan-grid")
 
 
 def _model_panel(default: registry.LoadedModel) -> ModelPanel:
@@ -300,7 +329,11 @@ def _model_panel(default: registry.LoadedModel) -> ModelPanel:
             )
             revision = gr.Textbox(value="", label=I18N("gan.model.revision"), scale=2)
             load = gr.Button(I18N("gan.model.load"), scale=1)
-    return ModelPanel(model_in_use, provenance_md, repo, revision, load)
+            api_load = gr.Button(
+                I18N("gan.model.load"), visible=False
+            )  # /gan_load_model for API users: errors raise, as before
+        loaded = gr.State(False)  # the last Load succeeded: the image is redrawn with the new model
+    return ModelPanel(model_in_use, provenance_md, repo, revision, load, api_load, loaded)
 
 
 def _latent_slider(label) -> gr.Slider:
@@ -308,7 +341,7 @@ def _latent_slider(label) -> gr.Slider:
 
 
 def _explore_view(default: registry.LoadedModel, model_in_use: gr.Textbox) -> ExploreView:
-    with gr.Tab(I18N("gan.explore.tab")), gr.Row():
+    with gr.Tab(I18N("gan.explore.tab"), id="gan-explore"), gr.Row():
         with gr.Column(scale=1):
             digit = gr.Radio([(str(d), d) for d in range(10)], value=7, label=I18N("gan.digit"))
             with gr.Row():
@@ -341,7 +374,7 @@ def _digit_dropdown(value: int, key: str) -> gr.Dropdown:
 
 
 def _interpolate_view() -> InterpolateView:
-    with gr.Tab(I18N("gan.interp.tab")):
+    with gr.Tab(I18N("gan.interp.tab"), id="gan-interpolate"):
         with gr.Row():
             digit_start = _digit_dropdown(3, "gan.interp.start_digit")
             seed_start = seed_box(1, I18N("gan.interp.start_seed"))
@@ -352,14 +385,14 @@ def _interpolate_view() -> InterpolateView:
             truncation = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"))
             button = gr.Button(I18N("gan.interp.button"), variant="primary")
         strip = image_output(I18N("gan.interp.strip"), "gan-strip")
-        gif = gr.File(label=I18N("gan.interp.gif"), elem_id="gan-gif")
+        gif = image_output(I18N("gan.interp.gif"), "gan-gif", buttons=["download"])  # plays on the page
         caption = gr.Markdown(elem_id="gan-strip-caption")
     inputs = [digit_start, seed_start, digit_end, seed_end, frames, truncation]
     return InterpolateView(inputs, button, [strip, gif, caption])
 
 
 def _grid_view() -> GridView:
-    with gr.Tab(I18N("gan.grid.tab")):
+    with gr.Tab(I18N("gan.grid.tab"), id="gan-grid"):
         with gr.Row():
             # display names translated, values unchanged: the handler gets "all" or "0"…"9"
             digit = gr.Dropdown(
@@ -382,8 +415,9 @@ def layout() -> GanTab:
     with gr.Tab(I18N("gan.tab"), id="gan"):
         gr.Markdown(I18N("gan.intro"))
         panel = _model_panel(default)
-        explore = _explore_view(default, panel.model_in_use)
-        return GanTab(panel, explore, _interpolate_view(), _grid_view())
+        with gr.Tabs() as subtabs:
+            explore = _explore_view(default, panel.model_in_use)
+            return GanTab(panel, explore, _interpolate_view(), _grid_view(), subtabs)
 
 
 def _wire_explore(explore: ExploreView) -> None:
@@ -410,7 +444,8 @@ def _wire_explore(explore: ExploreView) -> None:
     )
     explore.dice.click(random_seed, None, c["seed"], api_visibility="private")
     wire_link(explore.link, explore.linked)
-    explore.reset.click(lambda: [0.0] * len(sliders), None, sliders, api_visibility="private").then(
+    reset_values = [1.0] + [0.0] * len(sliders)  # ψ too: at ψ = 0 every seed draws the same digit
+    explore.reset.click(lambda: reset_values, None, [c["psi"], *sliders], api_visibility="private").then(
         gan_generate, explore.inputs, explore.outputs, api_visibility="private", preprocess=False
     )
 
@@ -435,14 +470,32 @@ def wire(tab: GanTab) -> None:
         preprocess=False,
         api_description="A grid of samples of one digit ('0'-'9') or one row per digit ('all').",
     )
-    tab.panel.load.click(
+    _wire_panel(tab.panel, tab.explore)
+
+
+def _wire_panel(panel: ModelPanel, explore: ExploreView) -> None:
+    panel.api_load.click(
         gan_load_model,
-        [tab.panel.repo, tab.panel.revision],
-        [model_in_use, tab.panel.provenance, *tab.explore.direction_sliders],
+        [panel.repo, panel.revision],
+        [panel.model_in_use, panel.provenance, *explore.direction_sliders],
         api_name="gan_load_model",
         preprocess=False,
         api_description="Load a compatible generator from a Hub repo id (and revision).",
-    ).then(gan_generate, tab.explore.inputs, tab.explore.outputs, api_visibility="private", preprocess=False)
+    )
+    panel.load.click(
+        load_from_panel,
+        [panel.repo, panel.revision],
+        [panel.model_in_use, panel.provenance, *explore.direction_sliders, panel.loaded],
+        api_visibility="private",
+        preprocess=False,
+        show_progress="minimal",
+    ).then(
+        redraw_if_loaded,
+        [panel.loaded, *explore.inputs],
+        explore.outputs,
+        api_visibility="private",
+        preprocess=False,
+    )
 
 
 def build_tab() -> GanTab:

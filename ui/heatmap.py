@@ -21,18 +21,31 @@ def show_char(ch: str) -> str:
     return {"\n": "⏎", " ": "␣", "\t": "⇥"}.get(ch, ch)
 
 
-def heatmap(values: np.ndarray, row_labels: list[str], column_chars: str, cell: int = 14) -> Image.Image:
-    """values (rows, columns) in [-1, 1]; one character under each column, a label left of each row."""
+def heatmap(
+    values: np.ndarray, row_labels: list[str], column_chars: str, cell: int = 16, per_block: int = 40
+) -> Image.Image:
+    """values (rows, columns) in [-1, 1]; one character under each column, a label left of each row.
+
+    Long texts wrap into blocks of `per_block` characters stacked top to bottom, so the picture stays
+    about as tall as it is wide and its cells legible when scaled to a phone's width. A margin on top
+    keeps the first row clear of the image's label badge.
+    """
     rows, columns = values.shape
     font = ImageFont.load_default()
-    left, bottom = 64, 18
-    picture = Image.new("RGB", (left + columns * cell + 4, rows * cell + bottom + 4), "white")
-    cells = colour(values).repeat(cell, axis=0).repeat(cell, axis=1)  # (rows·cell, columns·cell, 3)
-    picture.paste(Image.fromarray(cells), (left, 2))
+    left, top, below, gap = 64, 26, 18, 10
+    blocks = max(1, -(-columns // per_block))
+    width = left + min(columns, per_block) * cell + 4
+    block_height = rows * cell + below
+    picture = Image.new("RGB", (width, top + blocks * block_height + (blocks - 1) * gap + 4), "white")
     draw = ImageDraw.Draw(picture)
-    for r, label in enumerate(row_labels):
-        draw.text((2, 2 + r * cell + 1), label, fill="black", font=font)
-    for c, ch in enumerate(column_chars):
-        shown = ch if ch.isprintable() and ch not in " \n" else {"\n": "/", " ": "_"}.get(ch, "?")
-        draw.text((left + c * cell + 3, rows * cell + 4), shown, fill="black", font=font)
+    for b in range(blocks):
+        y = top + b * (block_height + gap)
+        window = values[:, b * per_block : (b + 1) * per_block]
+        cells = colour(window).repeat(cell, axis=0).repeat(cell, axis=1)  # (rows·cell, chars·cell, 3)
+        picture.paste(Image.fromarray(cells), (left, y))
+        for r, label in enumerate(row_labels):
+            draw.text((2, y + r * cell + 2), label, fill="black", font=font)
+        for c, ch in enumerate(column_chars[b * per_block : (b + 1) * per_block]):
+            shown = ch if ch.isprintable() and ch not in " \n" else {"\n": "/", " ": "_"}.get(ch, "?")
+            draw.text((left + c * cell + 4, y + rows * cell + 3), shown, fill="black", font=font)
     return picture

@@ -4,27 +4,63 @@ from __future__ import annotations
 
 import gradio as gr
 
+from ui import gan, live_training, lstm_classify, lstm_text
 from ui.i18n import I18N
-from ui.theory import show_me_button
+from ui.theory import Destination, show_me_button
 from ui.validation import InputError
 
-# (step number, id of the tab the step uses): texts are lesson.step{n}.title / .task / .answer in ui/i18n.py
+# (step number, where its "Show me" leads): texts are lesson.step{n}.title / .task / .answer (ui/texts/lesson.py)
 STEPS: list[tuple[int, str]] = [
     (1, "gan"),
     (2, "gan"),
-    (3, "gan"),
-    (4, "live-training"),
-    (5, "live-training"),
-    (6, "live-training"),
+    (3, "gan/interpolate"),
+    (4, "live/default"),
+    (5, "live/collapse"),
+    (6, "live/wgan_gp"),
     (7, "lstm-text"),
-    (8, "lstm-text"),
-    (9, "lstm-classify"),
-    (10, "live-training"),
+    (8, "lstm-text/forget-gate"),
+    (9, "classify/sentiment"),
+    (10, "live/char-lstm"),
 ]
+
+
+def destinations(
+    gan_tab: gan.GanTab,
+    text_tab: lstm_text.LstmTextTab,
+    classify_tab: lstm_classify.ClassifyTab,
+    live_tab: live_training.LiveTab,
+) -> dict[str, Destination]:
+    """Each step's "Show me" destination: the tab and sub-tab it names, with its preset or gate chosen."""
+    found = {
+        "gan": Destination("gan", gan_tab.subtabs, "gan-explore"),
+        "gan/interpolate": Destination("gan", gan_tab.subtabs, "gan-interpolate"),
+        "lstm-text": Destination("lstm-text"),
+        "lstm-text/forget-gate": Destination(
+            "lstm-text", values=((text_tab.quantity, "f"), (text_tab.layer, 1))
+        ),
+        "classify/sentiment": Destination("lstm-classify", classify_tab.subtabs, "classify-sentiment"),
+        "live/char-lstm": Destination("live-training", live_tab.subtabs, "live-char-lstm"),
+    }
+    controls = live_tab.gan.controls
+    for name, key in live_training.PRESET_KEYS.items():
+        values = (
+            (controls["preset"], name),
+            *zip(
+                [controls[field] for field in live_training.CONTROL_NAMES],
+                live_training.apply_preset(name),
+                strict=True,
+            ),
+        )
+        found[f"live/{key}"] = Destination("live-training", live_tab.subtabs, "live-gan2d", values)
+    return found
 
 
 def go_to_step(step: int) -> gr.Walkthrough:
     """The update that shows step `step` of the lesson."""
+    try:
+        step = int(step)
+    except (TypeError, ValueError):
+        raise InputError(f"Lesson step must be from 1 to {len(STEPS)}, got {str(step)[:20]!r}.") from None
     if not 1 <= step <= len(STEPS):
         raise InputError(f"Lesson step must be from 1 to {len(STEPS)}, got {step}.")
     return gr.Walkthrough(selected=step)
@@ -35,12 +71,30 @@ def _nav_button(walkthrough: gr.Walkthrough, key: str, step: int) -> None:
     button.click(lambda: go_to_step(step), None, walkthrough, queue=False, api_visibility="private")
 
 
-def build_lesson(tabs: gr.Tabs) -> None:
-    """The Lesson tab; `tabs` is the app's top-level gr.Tabs, which each step's "Show me" button switches."""
+def _step_picker(walkthrough: gr.Walkthrough) -> None:
+    """A student jumps straight to any step (a class picks up where it left off)."""
+    picker = gr.Dropdown(
+        [(I18N(f"lesson.step{number}.title"), number) for number, _ in STEPS],
+        value=1,
+        label=I18N("lesson.jump"),
+        elem_id="lesson-jump",
+        scale=0,
+        min_width=260,
+    )
+    picker.input(go_to_step, picker, walkthrough, queue=False, api_visibility="private")
+
+
+def build_lesson(tabs: gr.Tabs, targets: dict[str, Destination] | None = None) -> None:
+    """The Lesson tab; `tabs` is the app's top-level gr.Tabs, which each step's "Show me" button switches
+    to its destination in `targets` (default: the top-level tab the destination key starts with)."""
+    targets = targets or {}
     with gr.Tab(I18N("lesson.tab"), id="lesson"):
         gr.Markdown(I18N("lesson.intro"))
-        with gr.Walkthrough(selected=1, elem_id="lesson") as walkthrough:
-            for number, tab_id in STEPS:
+        walkthrough = gr.Walkthrough(selected=1, elem_id="lesson", render=False)
+        _step_picker(walkthrough)
+        walkthrough.render()
+        with walkthrough:
+            for number, target in STEPS:
                 with gr.Step(I18N(f"lesson.step{number}.title"), id=number, elem_id=f"lesson-step{number}"):
                     gr.Markdown(I18N(f"lesson.step{number}.task"))
                     with gr.Accordion(I18N("lesson.reveal"), open=False):
@@ -48,6 +102,9 @@ def build_lesson(tabs: gr.Tabs) -> None:
                     with gr.Row():
                         if number > 1:
                             _nav_button(walkthrough, "lesson.back", number - 1)
-                        show_me_button(tabs, tab_id)
+                        show_me_button(tabs, targets.get(target, _TOP_TABS[target.split("/")[0]]))
                         if number < len(STEPS):
                             _nav_button(walkthrough, "lesson.next", number + 1)
+
+
+_TOP_TABS = {"gan": "gan", "live": "live-training", "lstm-text": "lstm-text", "classify": "lstm-classify"}

@@ -34,14 +34,16 @@ class Linked:
 
 @dataclass(frozen=True)
 class LinkRow:
-    """The 🔗 button and the box that shows the link it copied."""
+    """The 🔗 button, the box that shows the link it copied, and the note that says it was copied."""
 
     button: gr.Button
     box: gr.Textbox
+    copied: gr.Markdown
 
 
-def link_js(linked: Linked) -> str:
-    """A JS function of the linked controls' values returning the permalink (and copying it)."""
+def link_js(linked: Linked, copied_id: str) -> str:
+    """A JS function of the linked controls' values returning the permalink; it also copies the link
+    and shows the note `copied_id` (the clipboard needs a secure page: https or localhost)."""
     return f"""(...values) => {{
         const url = new URL(window.location.href.split('?')[0].split('#')[0]);
         url.searchParams.set('tab', {json.dumps(linked.tab_id)});
@@ -50,7 +52,9 @@ def link_js(linked: Linked) -> str:
             if (v !== null && v !== undefined && !(name === 'model' && v === '')) url.searchParams.set(name, v);
         }});
         const link = url.toString();
-        if (navigator.clipboard) navigator.clipboard.writeText(link).catch(() => {{}});
+        const note = document.getElementById({json.dumps(copied_id)});
+        const show = () => {{ if (note) {{ note.classList.add('shown'); setTimeout(() => note.classList.remove('shown'), 4000); }} }};
+        if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(link).then(show, () => {{}});
         return link;
     }}"""
 
@@ -62,9 +66,12 @@ def link_row(tab: str, prefix: str) -> LinkRow:
         box = gr.Textbox(
             label=I18N(f"{tab}.link_box"), buttons=["copy"], interactive=False, elem_id=f"{prefix}-link"
         )
-    return LinkRow(button, box)
+    # shown for a few seconds once the link is on the clipboard (ui/style.py hides it otherwise)
+    copied = gr.Markdown(I18N("common.copied"), elem_id=f"{prefix}-link-copied", elem_classes=["link-copied"])
+    return LinkRow(button, box, copied)
 
 
 def wire_link(row: LinkRow, linked: Linked) -> None:
     """Clicking the row's button writes the permalink of the linked controls into its box, in the browser."""
-    row.button.click(None, linked.inputs, row.box, js=link_js(linked), api_visibility="private")
+    js = link_js(linked, row.copied.elem_id)
+    row.button.click(None, linked.inputs, row.box, js=js, api_visibility="private")

@@ -75,6 +75,19 @@ def train_char_lstm(text, learning_rate, seconds, temperature, seed):
     yield outputs("done")
 
 
+OWN_TEXT = "own"  # the picker's value while the box holds a text of the student's own
+
+
+def pick_text(name: str):
+    """The text a picker choice names (the student's own text is left as it is)."""
+    return TEXTS[name] if name in TEXTS else gr.skip()
+
+
+def name_of_text(name: str, text: str):
+    """The picker's value for what the box now holds."""
+    return gr.skip() if TEXTS.get(name) == text else OWN_TEXT
+
+
 @dataclass(frozen=True)
 class CharLstmView:
     choice: gr.Dropdown
@@ -85,12 +98,13 @@ class CharLstmView:
 
 
 def layout() -> CharLstmView:
-    with gr.Tab(I18N("live.lstm.tab")):
+    with gr.Tab(I18N("live.lstm.tab"), id="live-char-lstm"):
         gr.Markdown(I18N("live.lstm.intro"))
         with gr.Row():
             with gr.Column(scale=1):
                 choice = gr.Dropdown(
-                    [(I18N(f"live.lstm.text.{TEXT_KEYS[name]}"), name) for name in TEXTS],
+                    [(I18N(f"live.lstm.text.{TEXT_KEYS[name]}"), name) for name in TEXTS]
+                    + [(I18N("live.lstm.text.own"), OWN_TEXT)],
                     value=list(TEXTS)[0],
                     label=I18N("live.lstm.pick"),
                 )
@@ -124,7 +138,10 @@ def layout() -> CharLstmView:
 
 
 def wire(view: CharLstmView) -> None:
-    view.choice.input(lambda name: TEXTS.get(name, ""), view.choice, view.inputs[0], api_visibility="private")
+    text = view.inputs[0]
+    view.choice.input(pick_text, view.choice, text, api_visibility="private", queue=False)
+    # a pasted or edited text is the student's own: the picker stops naming the text it replaced
+    text.input(name_of_text, [view.choice, text], view.choice, api_visibility="private", queue=False)
     training = view.train.click(
         train_char_lstm,
         view.inputs,

@@ -429,7 +429,7 @@ def _gan_outputs_layout() -> dict:
 
 
 def _gan_layout() -> LiveGanView:
-    with gr.Tab(I18N("live.gan.tab")):
+    with gr.Tab(I18N("live.gan.tab"), id="live-gan2d"):
         gr.Markdown(I18N("live.gan.intro"))
         with gr.Row():
             with gr.Column(scale=1):
@@ -485,14 +485,15 @@ def _wire_gan(view: LiveGanView) -> None:
 @dataclass(frozen=True)
 class LiveTab:
     tab: gr.Tab
+    subtabs: gr.Tabs  # the 2-D GAN ("live-gan2d") and the char-LSTM ("live-char-lstm")
     gan: LiveGanView
 
 
 def layout() -> LiveTab:
-    with gr.Tab(I18N("live.tab"), id="live-training") as tab:
+    with gr.Tab(I18N("live.tab"), id="live-training") as tab, gr.Tabs() as subtabs:
         gan = _gan_layout()
         live_char_lstm.build_tab()
-    return LiveTab(tab, gan)
+    return LiveTab(tab, subtabs, gan)
 
 
 def wire(tab: LiveTab) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import gradio as gr
@@ -16,6 +17,7 @@ SENTIMENT_MODEL = "sentiment-lstm-sst2"
 NAMES_MODEL = "names-lstm"
 MAX_SENTENCE_CHARS = 2000
 MAX_NAME_CHARS = 100
+KNOWN_SHARE_FOR_TRUST = 0.5  # fewer known words than this share: the verdict carries a caveat
 
 SENTIMENT_EXAMPLES = [
     "The movie was good.",
@@ -47,6 +49,37 @@ def _step_labels(tokens: list[str]) -> list[str]:
     return [f"{i + 1:0{width}d} {token}" for i, token in enumerate(tokens)]
 
 
+def _notes(trace: dict, caveat: str | None) -> str:
+    """The trace's notes as Markdown shown beside the verdict: HTML-escaped (`<unk>` is text, not a
+    tag), the caveat first."""
+    lines = ([caveat] if caveat else []) + [html.escape(note, quote=False) for note in trace["notes"]]
+    return "\n\n".join(lines)
+
+
+def _sentiment_caveat(trace: dict) -> str | None:
+    """A visible warning when the model knows too few of the words to mean much."""
+    unknown = set(trace["unknown"])
+    known = sum(token not in unknown for token in trace["tokens"])
+    if known >= max(1, len(trace["tokens"]) * KNOWN_SHARE_FOR_TRUST):
+        return None
+    return (
+        f"⚠️ **Read with care:** the model knows only {known} of the {len(trace['tokens'])} words here, so "
+        "this verdict is close to a guess."
+    )
+
+
+def _name_caveat(trace: dict) -> str | None:
+    if trace["unknown"]:
+        read = "".join(trace["tokens"])
+        return (
+            "⚠️ **Read with care:** some characters are outside the alphabet the model learned and were "
+            f"left out; it read only “{html.escape(read, quote=False)}”."
+        )
+    if len(trace["tokens"]) < 3:
+        return "⚠️ **Read with care:** one or two letters say little about a name's language."
+    return None
+
+
 @gpu_task
 def classify_sentiment(text: str):
     """Sentiment of a sentence with the belief after each word.
@@ -74,7 +107,8 @@ def classify_sentiment(text: str):
         "change_per_token": moves,
         "unknown_words": trace["unknown"],
     }
-    return dict(zip(trace["labels"], final, strict=True)), plot, spans, data, "\n".join(trace["notes"])
+    notes = _notes(trace, _sentiment_caveat(trace))
+    return dict(zip(trace["labels"], final, strict=True)), plot, spans, data, notes
 
 
 @gpu_task
@@ -100,7 +134,7 @@ def classify_name(name: str):
         "trace": [{labels[c]: round(float(p[c]), 4) for c in range(len(labels))} for p in probs],
         "unknown_characters": trace["unknown"],
     }
-    return {labels[c]: float(probs[-1, c]) for c in top3}, plot, data, "\n".join(trace["notes"])
+    return {labels[c]: float(probs[-1, c]) for c in top3}, plot, data, _notes(trace, _name_caveat(trace))
 
 
 # Outputs by name, in the handlers' order; the skip counts and the component lists both come from these.
@@ -164,6 +198,7 @@ class ClassifyTab:
     tab: gr.Tab
     sentiment: SentimentView
     name: NameView
+    subtabs: gr.Tabs  # sentiment ("classify-sentiment") and names ("classify-names")
 
 
 def _trace_accordion() -> gr.JSON:
@@ -180,18 +215,35 @@ def _input_row(label_key: str, value: str, max_length: int, elem_id: str, **kwar
     return box, button
 
 
+def _examples(texts: list[str], box: gr.Textbox, label_key: str, classify, outputs: list) -> gr.Examples:
+    """Examples that fill the box and classify at once (a verdict never sits beside another sentence)."""
+    return gr.Examples(
+        [[text] for text in texts],
+        [box],
+        outputs,
+        fn=classify,
+        run_on_click=True,
+        cache_examples=False,
+        preprocess=False,
+        label=I18N(label_key),
+        api_visibility="private",
+    )
+
+
 def _sentiment_view() -> SentimentView:
-    with gr.Tab(I18N("classify.sentiment.tab")):
+    with gr.Tab(I18N("classify.sentiment.tab"), id="classify-sentiment"):
         # the tab opens on a sentence the model gets right, with a swing at "but"
+        # one line that grows to three: Enter classifies (Gradio submits on Enter only in one-line boxes)
         sentence, button = _input_row(
-            "classify.sentence", SENTIMENT_EXAMPLES[4], MAX_SENTENCE_CHARS, "sentiment-input", lines=2
+            "classify.sentence", SENTIMENT_EXAMPLES[4], MAX_SENTENCE_CHARS, "sentiment-input", max_lines=3
         )
-        # the examples themselves stay English: the model reads English
-        examples = gr.Examples(
-            [[e] for e in SENTIMENT_EXAMPLES], [sentence], label=I18N("classify.sentiment.examples")
-        )
+        examples_row = gr.Row()
         with gr.Row():
-            verdict = gr.Label(label=I18N("classify.verdict"), num_top_classes=2, elem_id="sentiment-verdict")
+            with gr.Column(scale=1):
+                verdict = gr.Label(
+                    label=I18N("classify.verdict"), num_top_classes=2, elem_id="sentiment-verdict"
+                )
+                notes = gr.Markdown(elem_id="sentiment-notes")
             belief = gr.LinePlot(
                 x="word",
                 y="P(positive)",
@@ -202,19 +254,26 @@ def _sentiment_view() -> SentimentView:
                 y_title="P(positive)",
                 x_label_angle=-45,
                 height=280,
+                scale=2,
             )
         moved = gr.HighlightedText(label=I18N("classify.moved"), show_legend=False, combine_adjacent=False)
-        notes = gr.Markdown()
         data = _trace_accordion()
+        outputs = [verdict, belief, moved, data, notes]
+        with examples_row:  # the examples themselves stay English: the model reads English
+            examples = _examples(
+                SENTIMENT_EXAMPLES, sentence, "classify.sentiment.examples", classify_sentiment, outputs
+            )
     return SentimentView(sentence, button, examples, verdict, belief, moved, data, notes)
 
 
 def _name_view() -> NameView:
-    with gr.Tab(I18N("classify.name.tab")):
-        name, button = _input_row("classify.surname", "Nakamura", MAX_NAME_CHARS, "name-input")
-        examples = gr.Examples([[e] for e in NAME_EXAMPLES], [name], label=I18N("classify.name.examples"))
+    with gr.Tab(I18N("classify.name.tab"), id="classify-names"):
+        name, button = _input_row("classify.surname", "Nakamura", MAX_NAME_CHARS, "name-input", max_lines=1)
+        examples_row = gr.Row()
         with gr.Row():
-            languages = gr.Label(label=I18N("classify.top3"), num_top_classes=3, elem_id="name-verdict")
+            with gr.Column(scale=1):
+                languages = gr.Label(label=I18N("classify.top3"), num_top_classes=3, elem_id="name-verdict")
+                notes = gr.Markdown(elem_id="name-notes")
             plot = gr.LinePlot(
                 x="character",
                 y="probability",
@@ -222,16 +281,21 @@ def _name_view() -> NameView:
                 y_lim=[0, 1],
                 label=I18N("classify.name.belief"),
                 height=280,
+                scale=2,
             )
-        notes = gr.Markdown()
         data = _trace_accordion()
+        with examples_row:
+            examples = _examples(
+                NAME_EXAMPLES, name, "classify.name.examples", classify_name, [languages, plot, data, notes]
+            )
     return NameView(name, button, examples, languages, plot, data, notes)
 
 
 def layout() -> ClassifyTab:
     with gr.Tab(I18N("classify.tab"), id="lstm-classify") as tab:
         gr.Markdown(I18N("classify.intro"))
-        return ClassifyTab(tab, _sentiment_view(), _name_view())
+        with gr.Tabs() as subtabs:
+            return ClassifyTab(tab, _sentiment_view(), _name_view(), subtabs)
 
 
 def wire(tab: ClassifyTab) -> None:

@@ -18,6 +18,7 @@ from ui.heatmap import heatmap, show_char
 from ui.i18n import I18N
 from ui.images import save_png
 from ui.links import Linked, LinkRow, link_row, wire_link
+from ui.text_view import readable_text
 from ui.validation import InputError, as_float, as_int, as_text
 from ui.widgets import MAX_SEED, seed_box
 
@@ -167,6 +168,18 @@ def candidates_quietly(text: str, position: int):
         return gr.skip(), gr.skip()
 
 
+def position_range(text: str, position: int):
+    """The Position slider over the text in "Inside the LSTM": 1 … its length (the value kept inside)."""
+    if not isinstance(text, str) or not text:
+        return gr.skip()
+    length = max(1, len(_model().encode(text[:MAX_ANALYSE_CHARS])[0]))
+    try:
+        value = min(max(1, int(position)), length)
+    except (TypeError, ValueError):
+        value = min(7, length)
+    return gr.update(maximum=length, value=value)
+
+
 def lstm_unit(text: str, layer: int, quantity: str, unit: int):
     """The text coloured by one unit's value: a single neuron's view of the text."""
     model, ids, layer, quantity, _ = _read(text, layer, quantity)
@@ -216,6 +229,7 @@ class LstmTextTab:
     unit: gr.Dropdown
     unit_view: gr.HighlightedText
     heatmap_caption: gr.Markdown
+    inspect_notes: gr.Markdown
     position: gr.Slider
     position_caption: gr.Markdown
     candidates: gr.Label
@@ -239,7 +253,7 @@ class LstmTextTab:
 
 # Outputs by name, in the handlers' order; the skip counts and the component lists both come from these.
 GENERATE_OUTPUTS = ("output", "confidence", "notes")
-ANALYSE_OUTPUTS = ("expected", "heatmap", "unit", "unit_view", "notes", "heatmap_caption")
+ANALYSE_OUTPUTS = ("expected", "heatmap", "unit", "unit_view", "inspect_notes", "heatmap_caption")
 CANDIDATES_OUTPUTS = ("candidates", "position_caption")
 INSIDE_OUTPUTS = ("inspect", *ANALYSE_OUTPUTS, *CANDIDATES_OUTPUTS)
 
@@ -270,6 +284,7 @@ def _generation(tab: gr.Tab) -> dict:
         with gr.Column(scale=2):
             output = gr.Textbox(label=I18N("lstm.output"), lines=10, elem_id="lstm-output")
             confidence = _highlighted(I18N("lstm.confidence"), elem_id="lstm-confidence")
+            readable_text(confidence, I18N("lstm.confidence"), "probability", "lstm-confidence-text")
             notes = gr.Markdown(elem_id="lstm-notes")
     linked = Linked("lstm-text", controls)
     return dict(
@@ -286,7 +301,10 @@ def _generation(tab: gr.Tab) -> dict:
 
 
 def _highlighted(label, **kwargs) -> gr.HighlightedText:
-    return gr.HighlightedText(label=label, show_legend=False, combine_adjacent=False, **kwargs)
+    """The handlers' per-character output (and the API's), hidden: ui/text_view shows it as text."""
+    return gr.HighlightedText(
+        label=label, show_legend=False, combine_adjacent=False, visible="hidden", **kwargs
+    )
 
 
 def _inside() -> dict:
@@ -311,13 +329,16 @@ def _inside() -> dict:
                 label=I18N("lstm.show"),
             )
             analyse = gr.Button(I18N("lstm.analyse"), variant="primary")
+    inspect_notes = gr.Markdown(elem_id="lstm-inspect-notes")  # what was left out of the text read
     expected = _highlighted(I18N("lstm.expected"), elem_id="lstm-expected")
+    readable_text(expected, I18N("lstm.expected"), "probability", "lstm-expected-text")
     heatmap_caption = gr.Markdown(elem_id="lstm-heatmap-caption")
     heatmap_image = gr.Image(
         label=I18N("lstm.heatmap"), type="filepath", format="png", interactive=False, elem_id="lstm-heatmap"
     )
     unit = gr.Dropdown([], label=I18N("lstm.unit"), allow_custom_value=True)
-    unit_view = _highlighted(I18N("lstm.unit_view"))
+    unit_view = _highlighted(I18N("lstm.unit_view"), elem_id="lstm-unit-view")
+    readable_text(unit_view, I18N("lstm.unit_view"), "signed", "lstm-unit-text")
     with gr.Row():
         position = gr.Slider(1, MAX_ANALYSE_CHARS, value=7, step=1, label=I18N("lstm.position"))
         with gr.Column():
@@ -333,6 +354,7 @@ def _inside() -> dict:
         unit=unit,
         unit_view=unit_view,
         heatmap_caption=heatmap_caption,
+        inspect_notes=inspect_notes,
         position=position,
         position_caption=position_caption,
         candidates=candidates,
@@ -369,7 +391,7 @@ def _wire_generation(tab: LstmTextTab) -> gr.events.Dependency:
 def _wire_inside(tab: LstmTextTab) -> None:
     candidates_inputs = [tab.inspect, tab.position]
     gr.on(
-        [tab.analyse.click, tab.layer.change, tab.quantity.change],
+        [tab.analyse.click, tab.layer.input, tab.quantity.input],
         lstm_analyze,
         [tab.inspect, tab.layer, tab.quantity],
         tab.components(ANALYSE_OUTPUTS),
@@ -392,13 +414,25 @@ def _wire_inside(tab: LstmTextTab) -> None:
         api_visibility="private",
         preprocess=False,
     )
-    tab.position.release(
+    # every way of moving the slider (drag, arrow keys, a typed number) changes its value
+    tab.position.change(
         lstm_candidates,
         candidates_inputs,
         tab.components(CANDIDATES_OUTPUTS),
         api_name="lstm_candidates",
         preprocess=False,
+        trigger_mode="always_last",
         api_description="Top-5 next characters after reading the text up to a position.",
+    )
+    # the slider spans the text looked inside, whichever way it got there
+    tab.inspect.change(
+        position_range,
+        candidates_inputs,
+        tab.position,
+        api_visibility="private",
+        preprocess=False,
+        trigger_mode="always_last",
+        show_progress="hidden",
     )
 
 

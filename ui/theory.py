@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import gradio as gr
 
 from ui.i18n import I18N
@@ -55,6 +57,31 @@ TAB_TARGETS: dict[str, str] = {
 DISPLAY_MATH = [{"left": "$$", "right": "$$", "display": True}]
 
 
+@dataclass(frozen=True)
+class Destination:
+    """Where a "Show me" button leads: a top-level tab, optionally one of its sub-tabs, and control values
+    to preselect there (a preset, a gate)."""
+
+    tab_id: str
+    subtabs: gr.Tabs | None = None
+    subtab_id: str | None = None
+    values: tuple[tuple[gr.components.Component, object], ...] = ()
+
+    @property
+    def outputs(self) -> list:
+        return ([self.subtabs] if self.subtabs is not None else []) + [control for control, _ in self.values]
+
+    def updates(self):
+        """The updates for [the top-level tabs, *self.outputs] (a single one when that is all)."""
+        sub = [gr.Tabs(selected=self.subtab_id)] if self.subtabs is not None else []
+        updates = [select_tab(self.tab_id), *sub, *[value for _, value in self.values]]
+        return updates if len(updates) > 1 else updates[0]
+
+
+# after the switch, the page scrolls to the top of the tabs: a student lands at the start of the view
+SCROLL_TO_TABS_JS = "() => { document.getElementById('app-tabs')?.scrollIntoView({block: 'start'}); }"
+
+
 def select_tab(tab_id: str) -> gr.Tabs:
     """The update that selects the top-level tab `tab_id`."""
     if tab_id not in TAB_TARGETS:
@@ -62,11 +89,16 @@ def select_tab(tab_id: str) -> gr.Tabs:
     return gr.Tabs(selected=tab_id)
 
 
-def show_me_button(tabs: gr.Tabs, tab_id: str) -> gr.Button:
-    """A small button that switches `tabs` to `tab_id` (client and server only; no API endpoint)."""
+def show_me_button(tabs: gr.Tabs, target: str | Destination) -> gr.Button:
+    """A small button that switches `tabs` to a tab (id) or a Destination (no API endpoint)."""
+    destination = target if isinstance(target, Destination) else Destination(target)
     # wide enough for the longest label on one line (a 390 px phone still fits one per row)
-    button = gr.Button(I18N(TAB_TARGETS[tab_id]), size="sm", variant="secondary", scale=0, min_width=260)
-    button.click(lambda: select_tab(tab_id), None, tabs, queue=False, api_visibility="private")
+    button = gr.Button(
+        I18N(TAB_TARGETS[destination.tab_id]), size="sm", variant="secondary", scale=0, min_width=260
+    )
+    button.click(
+        destination.updates, None, [tabs, *destination.outputs], queue=False, api_visibility="private"
+    ).then(None, js=SCROLL_TO_TABS_JS, api_visibility="private")
     return button
 
 

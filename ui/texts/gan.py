@@ -134,8 +134,8 @@ coordinate of *z*: usually a much less meaningful change.""",
         "各帧",
     ),
     "gan.interp.gif": (
-        "Animated GIF (download)",
-        "GIF 动画（下载）",
+        "Animated GIF (plays here; download with the button)",
+        "GIF 动画（在此播放，可用按钮下载）",
     ),
     "gan.grid.tab": (
         "Grid",

@@ -233,4 +233,5 @@ learning to guess each next character. Every two seconds it writes a sample: wat
         "Samples, newest first",
         "样本（最新的在前）",
     ),
+    "live.lstm.text.own": ("Your own text", "你自己的文本"),
 }
