@@ -1,22 +1,20 @@
 """Validation loss (nats per character) of a char-LSTM weights folder on Tiny Shakespeare.
 
-python training/evaluate_char_lstm.py --weights weights/char-lstm-shakespeare --max-chars 20000
+python -m training.evaluate_char_lstm --weights weights/char-lstm-shakespeare --max-chars 20000
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
-from pathlib import Path
 
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
-from models.char_lstm import CharLSTM  # noqa: E402
-from training.shakespeare_data import DEFAULT_DATA_PATH, load_text, split_text  # noqa: E402
+from models.char_lstm import CharLSTM
+from training.data_paths import add_data_dir_argument
+from training.shakespeare_data import load_text, split_text, text_path
 
 
 @torch.inference_mode()
@@ -44,12 +42,12 @@ def validation_loss(model: CharLSTM, ids: torch.Tensor, streams: int = 32, chunk
     return total / count
 
 
-def main() -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--weights", default="weights/char-lstm-shakespeare", help="folder (or Hub repo id)")
-    parser.add_argument("--data", default=str(DEFAULT_DATA_PATH), help="path of tinyshakespeare input.txt")
+    add_data_dir_argument(parser, "tinyshakespeare/input.txt")
     parser.add_argument("--device", default="cpu", help="torch device to evaluate on")
     parser.add_argument(
         "--max-chars", type=int, default=0, help="score only the first N validation chars (0: all)"
@@ -58,11 +56,14 @@ def main() -> None:
         "--streams", type=int, default=32, help="contiguous pieces of the text read in parallel"
     )
     parser.add_argument("--threads", type=int, default=1, help="CPU threads for torch")
-    args = parser.parse_args()
+    return parser.parse_args(argv)
 
+
+def main(argv: list[str] | None = None) -> dict:
+    args = parse_args(argv)
     torch.set_num_threads(args.threads)
     model = CharLSTM.from_pretrained(args.weights).to(args.device)
-    _, val_text = split_text(load_text(args.data))
+    _, val_text = split_text(load_text(text_path(args.data_dir)))
     if args.max_chars > 0:
         val_text = val_text[: args.max_chars]
     ids, dropped = model.encode(val_text)
@@ -71,7 +72,9 @@ def main() -> None:
     start = time.perf_counter()
     loss = validation_loss(model, ids, streams=args.streams)
     result = {"val_loss": round(loss, 4), "chars": len(ids), "streams": args.streams, "weights": args.weights}
-    print(json.dumps(result | {"seconds": round(time.perf_counter() - start, 1)}))
+    result |= {"seconds": round(time.perf_counter() - start, 1)}
+    print(json.dumps(result))
+    return result
 
 
 if __name__ == "__main__":

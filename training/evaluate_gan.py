@@ -5,23 +5,23 @@ penultimate feature space (Heusel et al. 2017, https://arxiv.org/abs/1706.08500;
 features do not suit 28×28 digits), and diversity (mean pairwise L2 distance between samples of
 one digit, pixels in [0, 1]), each next to its real-data reference.
 
-    python training/evaluate_gan.py --gan weights/dcgan-mnist --classifier weights/mnist-classifier
+    python -m training.evaluate_gan --gan weights/dcgan-mnist --classifier weights/mnist-classifier
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from models.mnist_classifier import MnistClassifier  # noqa: E402
-from training.mnist_data import DEFAULT_DATA_DIR, load_mnist, to_model_range  # noqa: E402
+from models.mnist_classifier import MnistClassifier
+from training.data_paths import add_data_dir_argument, repo_relative
+from training.mnist_data import load_mnist, to_model_range
+from training.run_record import command_line
 
 SampleFn = Callable[[torch.Tensor, torch.Generator], torch.Tensor]  # (labels (B,), rng) → (B, 1, 28, 28)
 
@@ -158,7 +158,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument(
         "--classifier", default="weights/mnist-classifier", help="MnistClassifier folder or repo id"
     )
-    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help="folder with the MNIST .gz files")
+    add_data_dir_argument(p, "mnist/ (the four MNIST .gz files)")
     p.add_argument("--samples", type=int, default=10000, help="generated digits (a multiple of 10)")
     p.add_argument("--seed", type=int, default=0, help="seed of the noise vectors")
     p.add_argument("--batch-size", type=int, default=500, help="images per forward pass")
@@ -212,8 +212,8 @@ def main(argv: list[str] | None = None) -> dict:
     )
     result["fid_real_floor"] = real_fid_floor(classifier, to_model_range(train_images[:10000]), test_real)
     result |= {
-        "gan": str(args.gan),
-        "classifier": str(args.classifier),
+        "gan": repo_relative(args.gan),
+        "classifier": repo_relative(args.classifier),
         "seconds": round(time.time() - start, 1),
     }
     print_table(result)
@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> dict:
         from training.gan_card import write_gan_card
 
         (Path(args.gan) / "eval.json").write_text(json.dumps(result, indent=1))
-        command = "python training/evaluate_gan.py " + " ".join(argv if argv is not None else sys.argv[1:])
+        command = command_line("training.evaluate_gan", argv)
         print("wrote", write_gan_card(args.gan, result, command))
     print(json.dumps(result))
     return result

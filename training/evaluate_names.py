@@ -1,6 +1,6 @@
 """Accuracy and macro-F1 of a name-LSTM weights folder on the seeded, stratified 10 % hold-out.
 
-python training/evaluate_names.py --weights weights/names-lstm
+python -m training.evaluate_names --weights weights/names-lstm
 
 The names data (one file per language, one name per line) is deduplicated on (name, language) before
 the split, so no hold-out name is also a training name of the same language. Prints the figures, a
@@ -12,22 +12,29 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sys
 from pathlib import Path
 
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
-from models.text_classifier import NameLSTM  # noqa: E402
+from models.text_classifier import NameLSTM
+from training.data_paths import DEFAULT_DATA_DIR, add_data_dir_argument, repo_relative
 
-DATA_DIR = Path("/work/shared/data/names")
+# one file per language, one name a line (UTF-8)
+UPSTREAM_URL = (
+    "https://download.pytorch.org/tutorial/data.zip"  # data/names/ of the PyTorch char-RNN tutorial
+)
 
 
-def read_names(data_dir: str | Path = DATA_DIR) -> tuple[list[tuple[str, str]], list[str]]:
-    """Distinct (name, language) pairs, sorted, and the languages (file stems, sorted)."""
-    files = sorted(Path(data_dir).glob("*.txt"))
+def names_dir(data_dir: str | Path = DEFAULT_DATA_DIR) -> Path:
+    """The folder of <Language>.txt files below a --data-dir."""
+    return Path(data_dir) / "names"
+
+
+def read_names(folder: str | Path) -> tuple[list[tuple[str, str]], list[str]]:
+    """Distinct (name, language) pairs, sorted, and the languages (file stems, sorted), of a folder of <Language>.txt."""
+    files = sorted(Path(folder).glob("*.txt"))
     if not files:
-        raise FileNotFoundError(f"no *.txt files in {data_dir}")
+        raise FileNotFoundError(f"no *.txt files in {folder}: the names data comes from {UPSTREAM_URL}")
     pairs = set()
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -120,18 +127,20 @@ def listed_under_other_languages(train: list[tuple[str, str]], test: list[tuple[
     return sum(name in in_train and language not in in_train[name] for name, language in test)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--weights", default="weights/names-lstm", help="weights folder")
-    parser.add_argument("--data", default=str(DATA_DIR), help="folder of <Language>.txt files")
-    parser.add_argument("--split-seed", type=int, default=0, help="seed of the stratified hold-out split")
-    parser.add_argument("--threads", type=int, default=1, help="CPU threads for torch")
-    args = parser.parse_args()
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--weights", default="weights/names-lstm", help="weights folder")
+    add_data_dir_argument(p, "names/<Language>.txt")
+    p.add_argument("--split-seed", type=int, default=0, help="seed of the stratified hold-out split")
+    p.add_argument("--threads", type=int, default=1, help="CPU threads for torch")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    args = parse_args(argv)
     torch.set_num_threads(args.threads)
     model = NameLSTM.from_pretrained(args.weights).eval()
-    pairs = read_names(args.data)[0]
+    pairs = read_names(names_dir(args.data_dir))[0]
     train, test = split_names(pairs, seed=args.split_seed)
     result = evaluate(model, test, languages_by_name(pairs))
     result["holdout_listed_in_train_under_other_languages"] = listed_under_other_languages(train, test)
@@ -147,7 +156,9 @@ def main() -> None:
         print(
             f"  {label:<11} P {row['precision']:.2f}  R {row['recall']:.2f}  F1 {row['f1']:.2f}  n={row['support']}"
         )
-    print(json.dumps({"weights": args.weights, **{k: v for k, v in result.items() if k != "per_class"}}))
+    summary = {k: v for k, v in result.items() if k != "per_class"}
+    print(json.dumps({"weights": repo_relative(args.weights), **summary}))
+    return result
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from training.data_paths import REPO_ROOT
 from training.evaluate_gan import per_digit
 
 TEMPLATE = """---
@@ -79,7 +80,7 @@ def write_gan_card(folder: str | Path, result: dict, eval_command: str) -> Path:
     folder = Path(folder)
     log = json.loads((folder / "training_log.json").read_text())
     config = json.loads((folder / "config.json").read_text())
-    classifier_eval = Path(result["classifier"]) / "eval.json"
+    classifier_eval = REPO_ROOT / result["classifier"] / "eval.json"  # a repo-relative path, or absolute
     clf_acc = (
         json.loads(classifier_eval.read_text())["test_accuracy"] if classifier_eval.exists() else float("nan")
     )
@@ -95,7 +96,7 @@ def write_gan_card(folder: str | Path, result: dict, eval_command: str) -> Path:
             if log["selected"]["epoch"] == log["history"][-1]["epoch"]
             else "Selection used the test-set figures, so they are slightly optimistic."
         ),
-        train_command=log.get("command", "python training/train_dcgan.py"),
+        train_command=log.get("command", "python -m training.train_dcgan"),
         train_device=log.get("device", "?"),
         eval_command=eval_command,
         clf_acc=clf_acc,

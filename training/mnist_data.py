@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "mnist"
+from training.data_paths import DEFAULT_DATA_DIR
+
 UPSTREAM_URL = "https://ossci-datasets.s3.amazonaws.com/mnist/"  # torchvision's mirror of LeCun's files
 
 _FILES = {
@@ -31,17 +32,17 @@ def _read_idx(path: Path, magic: int) -> np.ndarray:
 def load_mnist(
     data_dir: str | Path = DEFAULT_DATA_DIR, split: str = "train"
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """Return (images uint8 (N, 28, 28), labels int64 (N,)) of the 'train' or 'test' split."""
+    """Return (images uint8 (N, 28, 28), labels int64 (N,)) of the 'train' or 'test' split in data_dir/mnist."""
     if split not in _FILES:
         raise ValueError(f"split must be 'train' or 'test', got {split!r}")
-    data_dir = Path(data_dir)
+    folder = Path(data_dir) / "mnist"
     image_file, label_file = _FILES[split]
-    if not (data_dir / image_file).exists():
+    if not (folder / image_file).exists():
         raise FileNotFoundError(
-            f"{data_dir / image_file} not found: download the four MNIST files from {UPSTREAM_URL} into {data_dir}"
+            f"{folder / image_file} not found: download the four MNIST files from {UPSTREAM_URL} into {folder}"
         )
-    images = _read_idx(data_dir / image_file, 2051)
-    labels = _read_idx(data_dir / label_file, 2049)
+    images = _read_idx(folder / image_file, 2051)
+    labels = _read_idx(folder / label_file, 2049)
     return torch.from_numpy(images.copy()), torch.from_numpy(labels.astype(np.int64))
 
 

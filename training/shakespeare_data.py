@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-DEFAULT_DATA_PATH = Path(__file__).resolve().parents[2] / "shared" / "data" / "tinyshakespeare" / "input.txt"
+from training.data_paths import DEFAULT_DATA_DIR
+
 UPSTREAM_URL = "https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt"
 TRAIN_FRACTION = 0.9  # nanoGPT: first 90 % train, last 10 % validation
 
 
-def load_text(path: str | Path = DEFAULT_DATA_PATH) -> str:
-    """The whole corpus as one string."""
+def text_path(data_dir: str | Path = DEFAULT_DATA_DIR) -> Path:
+    """Where a --data-dir keeps the corpus: tinyshakespeare/input.txt."""
+    return Path(data_dir) / "tinyshakespeare" / "input.txt"
+
+
+def load_text(path: str | Path) -> str:
+    """The whole corpus (the file at `path`, e.g. text_path(data_dir)) as one string."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"{path} not found: download it from {UPSTREAM_URL}")

@@ -5,9 +5,9 @@ checkpoint selection by the evaluation (class accuracy and FID of the EMA genera
 eval mode exactly as the app samples). Data: ../shared/data/mnist, or the four files from
 https://ossci-datasets.s3.amazonaws.com/mnist/ (mirror of http://yann.lecun.com/exdb/mnist/).
 
-    python training/train_dcgan.py --device cuda --epochs 60
-    python training/train_dcgan.py --dry-run
-    torchrun --standalone --nproc_per_node 2 training/train_dcgan.py --device cpu --dry-run   # DDP
+    python -m training.train_dcgan --device cuda --epochs 60
+    python -m training.train_dcgan --dry-run
+    torchrun --standalone --nproc_per_node 2 -m training.train_dcgan --device cpu --dry-run   # DDP
 
 Under torchrun (WORLD_SIZE > 1) G and D are wrapped in DistributedDataParallel (NCCL on GPUs, one
 per process; gloo on CPUs): each process reads its own shard of every epoch's shuffled order with
@@ -21,9 +21,9 @@ import argparse
 import copy
 import json
 import os
-import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -31,17 +31,18 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch.nn.parallel import DistributedDataParallel
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from models.dcgan import ConditionalGAN, GANConfig, Generator, compute_latent_directions  # noqa: E402
-from models.mnist_classifier import MnistClassifier  # noqa: E402
-from training.averaging import update_ema  # noqa: E402
-from training.evaluate_gan import evaluate_generator  # noqa: E402
-from training.mnist_data import DEFAULT_DATA_DIR, load_mnist, to_model_range  # noqa: E402
+from models.dcgan import ConditionalGAN, GANConfig, Generator, compute_latent_directions
+from models.mnist_classifier import MnistClassifier
+from training.averaging import update_ema
+from training.data_paths import add_data_dir_argument
+from training.evaluate_gan import evaluate_generator
+from training.mnist_data import load_mnist, to_model_range
+from training.run_record import command_line
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help="folder with the MNIST .gz files")
+    add_data_dir_argument(p, "mnist/ (the four MNIST .gz files)")
     p.add_argument("--out", default="weights/dcgan-mnist", help="output weights folder (Hub-shaped)")
     p.add_argument("--classifier", default="weights/mnist-classifier", help="classifier used to evaluate")
     p.add_argument("--epochs", type=int, default=40, help="passes over the 60k training digits")
@@ -85,143 +86,234 @@ def selection_key(result: dict) -> tuple:
     )
 
 
-def main(argv: list[str] | None = None) -> dict:
-    args = parse_args(argv)
-    if args.threads:
-        torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)  # the same initial weights in every process
-    device = args.device
+@dataclass
+class Processes:
+    """Where this process runs: world size and rank under torchrun (1 and 0 alone), and its device."""
+
+    world: int
+    rank: int
+    device: str
+
+
+def start_processes(device: str) -> Processes:
+    """Join the process group when launched by torchrun (NCCL on GPUs, one per process; gloo on CPUs)."""
     world, rank = int(os.environ.get("WORLD_SIZE", "1")), int(os.environ.get("RANK", "0"))
-    if world > 1:  # launched by torchrun
+    if world > 1:
         dist.init_process_group("nccl" if device.startswith("cuda") else "gloo")
         if device.startswith("cuda"):
             device = f"cuda:{int(os.environ.get('LOCAL_RANK', '0'))}"
             torch.cuda.set_device(device)
         print(f"rank {rank} of world size {world} on {device}", flush=True)
-    if args.dry_run and args.out == "weights/dcgan-mnist":
-        args.out = tempfile.mkdtemp(prefix="dcgan-dry-run-")
-    config = GANConfig(latent_dim=args.latent_dim, generator_width=args.width, discriminator_width=args.width)
+    return Processes(world, rank, device)
 
+
+@dataclass
+class Digits:
+    """The train split on the device (images in [-1, 1]) and the test split on the CPU."""
+
+    real: torch.Tensor  # (N, 1, 28, 28)
+    labels: torch.Tensor  # (N,)
+    test_real: torch.Tensor  # (M, 1, 28, 28)
+    test_labels: torch.Tensor  # (M,)
+
+
+def load_digits(args: argparse.Namespace, device: str) -> Digits:
+    """MNIST train and test splits; with --dry-run their first 512 and 500 digits."""
     images, labels = load_mnist(args.data_dir, "train")
     test_images, test_labels = load_mnist(args.data_dir, "test")
     if args.dry_run:
         images, labels = images[:512], labels[:512]
         test_images, test_labels = test_images[:500], test_labels[:500]
-        args.epochs, args.eval_samples = 1, 200
     real = to_model_range(images).to(device)  # (N, 1, 28, 28), all of it on the device
-    labels = labels.to(device)
-    classifier = MnistClassifier.from_pretrained(args.classifier, strict=True).to(device).eval()
-    test_real = to_model_range(test_images)
+    return Digits(real, labels.to(device), to_model_range(test_images), test_labels)
 
-    gan = ConditionalGAN(config).to(device)
+
+@dataclass
+class Training:
+    """The GAN, the EMA of its generator, the modules that train (DDP-wrapped under torchrun), optimisers."""
+
+    gan: ConditionalGAN
+    ema: Generator
+    g_train: torch.nn.Module
+    d_train: torch.nn.Module
+    opt_g: torch.optim.Optimizer
+    opt_d: torch.optim.Optimizer
+
+
+def build_training(config: GANConfig, args: argparse.Namespace, procs: Processes) -> Training:
+    gan = ConditionalGAN(config).to(procs.device)
     generator, discriminator = gan.generator, gan.discriminator
     ema = copy.deepcopy(generator).eval()
     g_train, d_train = generator, discriminator
-    if world > 1:  # averages gradients across processes; rank 0's weights are broadcast at the start
+    if procs.world > 1:  # averages gradients across processes; rank 0's weights are broadcast at the start
         g_train, d_train = DistributedDataParallel(generator), DistributedDataParallel(discriminator)
-    torch.manual_seed(args.seed + rank)  # but different noise in each process
+    torch.manual_seed(args.seed + procs.rank)  # but different noise in each process
     opt_g = torch.optim.Adam(generator.parameters(), lr=args.lr, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(discriminator.parameters(), lr=args.lr, betas=(0.5, 0.999))
+    return Training(gan, ema, g_train, d_train, opt_g, opt_d)
 
-    steps_per_epoch = len(real) // args.batch_size
+
+def hinge_step(
+    t: Training, x: torch.Tensor, y: torch.Tensor, fake_labels: torch.Tensor, z: torch.Tensor
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """One update of D then G on real digits x (B, 1, 28, 28) of labels y; returns (loss_d, loss_g)."""
+    # (1) update D: minimise hinge loss  E[relu(1 - D(x, y))] + E[relu(1 + D(G(z, y'), y'))]
+    fake = t.g_train(z, fake_labels)
+    scores = t.d_train(torch.cat([x, fake.detach()]), torch.cat([y, fake_labels]))  # one pass (DDP)
+    loss_d = F.relu(1 - scores[: len(x)]).mean() + F.relu(1 + scores[len(x) :]).mean()
+    t.opt_d.zero_grad(set_to_none=True)
+    loss_d.backward()
+    t.opt_d.step()
+
+    # (2) update G: maximise D(G(z, y'), y')
+    loss_g = -t.d_train(fake, fake_labels).mean()
+    t.opt_g.zero_grad(set_to_none=True)
+    loss_g.backward()
+    t.opt_g.step()
+    return loss_d, loss_g
+
+
+def train_epoch(
+    t: Training, data: Digits, args: argparse.Namespace, procs: Processes, epoch: int, step: int
+) -> tuple[int, torch.Tensor, torch.Tensor]:
+    """One pass over this process's shard of the epoch's shuffled order; returns (step, loss_d, loss_g)."""
+    config, device = t.gan.config, procs.device
+    t.gan.generator.train()
+    t.gan.discriminator.train()
+    # the same shuffled order in every process, each reading its own shard of it
+    order = torch.randperm(len(data.real), generator=torch.Generator().manual_seed(args.seed * 1000 + epoch))
+    order = order[procs.rank :: procs.world].to(device)
+    steps_per_epoch = len(data.real) // args.batch_size
+    for i in range(steps_per_epoch // procs.world):
+        idx = order[i * args.batch_size : (i + 1) * args.batch_size]
+        fake_labels = torch.randint(0, config.num_classes, (len(idx),), device=device)
+        z = torch.randn(len(idx), config.latent_dim, device=device)
+        loss_d, loss_g = hinge_step(t, data.real[idx], data.labels[idx], fake_labels, z)
+        update_ema(t.ema, t.gan.generator, 0.0 if step < 500 else args.ema_decay)
+        step += 1
+        if args.dry_run and i >= 3:
+            break
+    return step, loss_d, loss_g
+
+
+def agreed_out_of_time(out_of_time: bool, procs: Processes) -> bool:
+    """Rank 0's clock decides for everyone, so all processes stop together."""
+    if procs.world == 1:
+        return out_of_time
+    flag = torch.tensor([float(out_of_time)], device=procs.device)
+    dist.broadcast(flag, src=0)
+    return bool(flag.item())
+
+
+def evaluate_ema(
+    t: Training, classifier: MnistClassifier, data: Digits, args: argparse.Namespace, device: str
+) -> dict:
+    """Class accuracy and FID of the EMA generator (its own BatchNorm statistics), sampled as the app does."""
+    ema, latent_dim = t.ema, t.gan.config.latent_dim
+    recalibrate_batchnorm(ema, batches=20 if not args.dry_run else 2, batch_size=500, device=device)
+    result = evaluate_generator(
+        lambda lab, rng: ema(torch.randn(len(lab), latent_dim, generator=rng).to(device), lab.to(device)),
+        classifier,
+        data.test_real,
+        data.test_labels,
+        num_samples=args.eval_samples,
+        seed=0,
+    )
+    return {k: v for k, v in result.items() if not isinstance(v, (list, dict))}
+
+
+def train_and_select(
+    t: Training, classifier: MnistClassifier, data: Digits, args: argparse.Namespace, procs: Processes
+) -> tuple[dict | None, tuple | None, list[dict]]:
+    """Train for --epochs (or --minutes); evaluate every --eval-every epochs on rank 0 and keep the best.
+
+    Returns (the best evaluation, its (EMA generator, discriminator) state dicts, every evaluation).
+    """
     history, best, best_state = [], None, None
     start, step = time.time(), 0
     for epoch in range(1, args.epochs + 1):
-        generator.train()
-        discriminator.train()
-        # the same shuffled order in every process, each reading its own shard of it
-        order = torch.randperm(len(real), generator=torch.Generator().manual_seed(args.seed * 1000 + epoch))
-        order = order[rank::world].to(device)
-        for i in range(steps_per_epoch // world):
-            idx = order[i * args.batch_size : (i + 1) * args.batch_size]
-            x, y = real[idx], labels[idx]
-            fake_labels = torch.randint(0, config.num_classes, (len(idx),), device=device)
-            z = torch.randn(len(idx), config.latent_dim, device=device)
-
-            # (1) update D: minimise hinge loss  E[relu(1 - D(x, y))] + E[relu(1 + D(G(z, y'), y'))]
-            fake = g_train(z, fake_labels)
-            scores = d_train(torch.cat([x, fake.detach()]), torch.cat([y, fake_labels]))  # one pass (DDP)
-            loss_d = F.relu(1 - scores[: len(idx)]).mean() + F.relu(1 + scores[len(idx) :]).mean()
-            opt_d.zero_grad(set_to_none=True)
-            loss_d.backward()
-            opt_d.step()
-
-            # (2) update G: maximise D(G(z, y'), y')
-            loss_g = -d_train(fake, fake_labels).mean()
-            opt_g.zero_grad(set_to_none=True)
-            loss_g.backward()
-            opt_g.step()
-
-            update_ema(ema, generator, 0.0 if step < 500 else args.ema_decay)
-            step += 1
-            if args.dry_run and i >= 3:
-                break
+        step, loss_d, loss_g = train_epoch(t, data, args, procs, epoch, step)
         elapsed = time.time() - start
         print(
             f"epoch {epoch} step {step} loss_d {loss_d.item():.3f} loss_g {loss_g.item():.3f} {elapsed:.0f}s",
             flush=True,
         )
-        out_of_time = bool(args.minutes and elapsed > args.minutes * 60)
-        if world > 1:  # rank 0's clock decides for everyone, so all processes stop together
-            flag = torch.tensor([float(out_of_time)], device=device)
-            dist.broadcast(flag, src=0)
-            out_of_time = bool(flag.item())
-            if rank != 0:
-                if out_of_time:
-                    break
-                continue
+        out_of_time = agreed_out_of_time(bool(args.minutes and elapsed > args.minutes * 60), procs)
+        if procs.rank != 0:  # only rank 0 evaluates
+            if out_of_time:
+                break
+            continue
         if epoch % args.eval_every and epoch != args.epochs and not out_of_time:
             continue
-        recalibrate_batchnorm(ema, batches=20 if not args.dry_run else 2, batch_size=500, device=device)
-        result = evaluate_generator(
-            lambda lab, rng: ema(
-                torch.randn(len(lab), config.latent_dim, generator=rng).to(device), lab.to(device)
-            ),
-            classifier,
-            test_real,
-            test_labels,
-            num_samples=args.eval_samples,
-            seed=0,
-        )
-        result = {k: v for k, v in result.items() if not isinstance(v, (list, dict))} | {
-            "epoch": epoch,
-            "step": step,
-        }
+        result = evaluate_ema(t, classifier, data, args, procs.device) | {"epoch": epoch, "step": step}
         history.append(result)
         print(json.dumps(result), flush=True)
         if best is None or selection_key(result) > selection_key(best):
             best = result
-            best_state = (copy.deepcopy(ema.state_dict()), copy.deepcopy(discriminator.state_dict()))
+            best_state = (copy.deepcopy(t.ema.state_dict()), copy.deepcopy(t.gan.discriminator.state_dict()))
         if out_of_time:
             break
+    return best, best_state, history
 
-    if world > 1:
-        checksum = sum(float(p.detach().double().sum()) for p in generator.parameters())
-        print(f"rank {rank}: generator parameter checksum {checksum:.10e}", flush=True)
-        dist.barrier()
-        dist.destroy_process_group()
-        if rank != 0:
-            return {}
-    # keep the selected checkpoint, add its principal latent directions, save Hub-shaped
-    generator.load_state_dict(best_state[0])
-    discriminator.load_state_dict(best_state[1])
-    directions, variance = compute_latent_directions(generator, config.num_directions)
+
+def stop_processes(t: Training, procs: Processes) -> None:
+    """Under torchrun: print a checksum of the generator (equal in every process) and leave the group."""
+    checksum = sum(float(p.detach().double().sum()) for p in t.gan.generator.parameters())
+    print(f"rank {procs.rank}: generator parameter checksum {checksum:.10e}", flush=True)
+    dist.barrier()
+    dist.destroy_process_group()
+
+
+def save_selected(t: Training, best_state: tuple, out: Path) -> None:
+    """Keep the selected checkpoint, add its principal latent directions, save Hub-shaped."""
+    gan = t.gan
+    gan.generator.load_state_dict(best_state[0])
+    gan.discriminator.load_state_dict(best_state[1])
+    directions, variance = compute_latent_directions(gan.generator, gan.config.num_directions)
     gan.latent_directions.copy_(directions)
     gan.direction_variance.copy_(variance)
-    gan = gan.cpu().eval()
-    out = Path(args.out)
-    gan.save_pretrained(out)
-    record = {
-        "command": "python training/train_dcgan.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+    gan.cpu().eval().save_pretrained(out)
+
+
+def training_record(t: Training, device: str, command: str, best: dict, history: list[dict]) -> dict:
+    """training_log.json: how the folder was made, its sizes, the selected evaluation and every other."""
+    return {
+        "command": command,
         "device": torch.cuda.get_device_name() if device.startswith("cuda") else "cpu",
-        "generator_parameters": sum(p.numel() for p in generator.parameters()),
-        "discriminator_parameters": sum(p.numel() for p in discriminator.parameters()),
+        "generator_parameters": sum(p.numel() for p in t.gan.generator.parameters()),
+        "discriminator_parameters": sum(p.numel() for p in t.gan.discriminator.parameters()),
         "selected": best,
         "history": history,
     }
+
+
+def main(argv: list[str] | None = None) -> dict:
+    args = parse_args(argv)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)  # the same initial weights in every process
+    procs = start_processes(args.device)
+    if args.dry_run and args.out == "weights/dcgan-mnist":
+        args.out = tempfile.mkdtemp(prefix="dcgan-dry-run-")
+    config = GANConfig(latent_dim=args.latent_dim, generator_width=args.width, discriminator_width=args.width)
+    data = load_digits(args, procs.device)
+    if args.dry_run:
+        args.epochs, args.eval_samples = 1, 200
+    classifier = MnistClassifier.from_pretrained(args.classifier, strict=True).to(procs.device).eval()
+    training = build_training(config, args, procs)
+    best, best_state, history = train_and_select(training, classifier, data, args, procs)
+    if procs.world > 1:
+        stop_processes(training, procs)
+        if procs.rank != 0:
+            return {}
+    out = Path(args.out)
+    save_selected(training, best_state, out)
+    record = training_record(
+        training, procs.device, command_line("training.train_dcgan", argv), best, history
+    )
     (out / "training_log.json").write_text(json.dumps(record, indent=1))
     print(f"selected epoch {best['epoch']}: {json.dumps(best)}; saved to {out}")
-    print(f"next: python training/evaluate_gan.py --gan {out} --card  (writes eval.json and the model card)")
+    print(f"next: python -m training.evaluate_gan --gan {out} --card  (writes eval.json and the model card)")
     return best
 
 

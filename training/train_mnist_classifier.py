@@ -5,16 +5,14 @@ measures the saved folder on the 10k test digits (eval.json, and the model card'
 Data: ../shared/data/mnist, or the four files from https://ossci-datasets.s3.amazonaws.com/mnist/
 (mirror of http://yann.lecun.com/exdb/mnist/).
 
-    python training/train_mnist_classifier.py --threads 1
-    python training/train_mnist_classifier.py --dry-run
+    python -m training.train_mnist_classifier --threads 1
+    python -m training.train_mnist_classifier --dry-run
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import shlex
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -22,16 +20,17 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from models.mnist_classifier import ClassifierConfig, MnistClassifier  # noqa: E402
-from training.mnist_data import DEFAULT_DATA_DIR, load_mnist, to_model_range  # noqa: E402
+from models.mnist_classifier import ClassifierConfig, MnistClassifier
+from training.data_paths import add_data_dir_argument
+from training.mnist_data import load_mnist, to_model_range
+from training.run_record import command_line
 
 VALIDATION_SIZE = 5000  # the last digits of the train split, never trained on
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help="folder with the MNIST .gz files")
+    add_data_dir_argument(p, "mnist/ (the four MNIST .gz files)")
     p.add_argument("--out", default=None, help="output weights folder (default weights/mnist-classifier)")
     p.add_argument("--epochs", type=int, default=5, help="passes over the 55k training digits")
     p.add_argument("--batch-size", type=int, default=128, help="digits per step")
@@ -118,42 +117,36 @@ Load with `MnistClassifier.from_pretrained("weights/mnist-classifier")`; inputs 
     (out / "README.md").write_text(card)
 
 
-def main(argv: list[str] | None = None) -> dict:
-    args = parse_args(argv)
-    if args.threads:
-        torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
-    rng = torch.Generator().manual_seed(args.seed)
-    device = args.device
-    if args.out is None:
-        args.out = (
-            tempfile.mkdtemp(prefix="mnist-classifier-dry-run-")
-            if args.dry_run
-            else "weights/mnist-classifier"
-        )
-
+def load_splits(args: argparse.Namespace) -> tuple[torch.Tensor, ...]:
+    """(train images, train labels) on the device and (validation images, labels): the train split's
+    first 55k and last 5k digits, images in [-1, 1]; with --dry-run their first 512 and 500."""
     images, labels = load_mnist(args.data_dir, "train")
     train_images, train_labels = images[:-VALIDATION_SIZE], labels[:-VALIDATION_SIZE]
     val_images, val_labels = to_model_range(images[-VALIDATION_SIZE:]), labels[-VALIDATION_SIZE:]
     if args.dry_run:
         train_images, train_labels = train_images[:512], train_labels[:512]
         val_images, val_labels = val_images[:500], val_labels[:500]
-        args.epochs = 1
-    train_real = to_model_range(train_images).to(device)  # (N, 1, 28, 28), all of it on the device
-    train_labels = train_labels.to(device)
+    train_real = to_model_range(train_images).to(args.device)  # (N, 1, 28, 28), all of it on the device
+    return train_real, train_labels.to(args.device), val_images, val_labels
 
-    config = ClassifierConfig()
-    model = MnistClassifier(config).to(device)
+
+def train(
+    model: MnistClassifier,
+    splits: tuple[torch.Tensor, ...],
+    args: argparse.Namespace,
+    rng: torch.Generator,
+) -> float:
+    """AdamW with a one-cycle schedule and random shifts; returns the last epoch's validation accuracy."""
+    train_real, train_labels, val_images, val_labels = splits
     steps_per_epoch = len(train_real) // args.batch_size
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=5e-4)
     schedule = torch.optim.lr_scheduler.OneCycleLR(
         optimizer, max_lr=args.lr, total_steps=args.epochs * steps_per_epoch, pct_start=0.2
     )
-
     start = time.time()
     for epoch in range(1, args.epochs + 1):
         model.train()
-        order = torch.randperm(len(train_real), generator=rng).to(device)
+        order = torch.randperm(len(train_real), generator=rng).to(args.device)
         for i in range(steps_per_epoch):
             idx = order[i * args.batch_size : (i + 1) * args.batch_size]
             x = random_shift(train_real[idx], args.max_shift, rng)  # (B, 1, 28, 28)
@@ -166,12 +159,34 @@ def main(argv: list[str] | None = None) -> dict:
                 print(f"epoch {epoch} step {i}/{steps_per_epoch} loss {loss.item():.4f}", flush=True)
         val_accuracy, _ = accuracy(model, val_images, val_labels)
         print(f"epoch {epoch} validation accuracy {val_accuracy:.4f} {time.time() - start:.0f}s", flush=True)
+    return val_accuracy
+
+
+def main(argv: list[str] | None = None) -> dict:
+    args = parse_args(argv)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    rng = torch.Generator().manual_seed(args.seed)
+    if args.out is None:
+        args.out = (
+            tempfile.mkdtemp(prefix="mnist-classifier-dry-run-")
+            if args.dry_run
+            else "weights/mnist-classifier"
+        )
+    splits = load_splits(args)
+    if args.dry_run:
+        args.epochs = 1
+    config = ClassifierConfig()
+    model = MnistClassifier(config).to(args.device)
+    start = time.time()
+    val_accuracy = train(model, splits, args, rng)
     train_seconds = time.time() - start
 
     # save Hub-shaped, then measure what was saved (not the in-memory model) on the test split
     out = Path(args.out)
     model.cpu().eval().save_pretrained(out)
-    saved = MnistClassifier.from_pretrained(out, strict=True).to(device).eval()
+    saved = MnistClassifier.from_pretrained(out, strict=True).to(args.device).eval()
     test_images, test_labels = load_mnist(args.data_dir, "test")
     if args.dry_run:
         test_images, test_labels = test_images[:1000], test_labels[:1000]
@@ -182,15 +197,14 @@ def main(argv: list[str] | None = None) -> dict:
         "test_size": len(test_labels),
         "per_digit_test_accuracy": per_digit,
         "validation_accuracy": val_accuracy,
-        "train_size": len(train_real),
-        "validation_size": len(val_labels),
+        "train_size": len(splits[0]),
+        "validation_size": len(splits[3]),
         "epochs": args.epochs,
         "max_shift": args.max_shift,
         "train_seconds": round(train_seconds, 1),
-        "device": device,
+        "device": args.device,
         "config": config.__dict__,
-        "command": "python "
-        + shlex.join(["training/train_mnist_classifier.py", *(sys.argv[1:] if argv is None else argv)]),
+        "command": command_line("training.train_mnist_classifier", argv),
         "dry_run": args.dry_run,
     }
     (out / "eval.json").write_text(json.dumps(result, indent=1))
