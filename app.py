@@ -16,11 +16,9 @@ os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "10000")
 import gradio as gr  # noqa: E402
 import torch
 from huggingface_hub.utils import logging as hub_logging
-from PIL import Image
 
 from ui import a11y, about, gan, lesson, live_training, lstm_classify, lstm_text, permalink, style, theory
 from ui.i18n import I18N, in_english
-from ui.images import save_png
 
 # A user's bad input is one line in the log (ui/validation.InputError); faults keep their tracebacks.
 _log_handler = logging.StreamHandler()
@@ -38,17 +36,6 @@ TITLE = "GAN & LSTM Lab"  # the browser tab's title: the app's name, the same in
 def ping() -> str:
     """Health check: answers 'ok' without touching a model."""
     return "ok"
-
-
-def noop_image() -> Image.Image:
-    """Benchmark baseline: a fixed 336×336 image, the size /gan_generate returns, with no model call."""
-    return Image.new("L", (336, 336), 0)
-
-
-def noop_image_batch(seeds: list) -> tuple[list, list, list]:
-    """Benchmark floor: /gan_generate's event (batched, same lanes, same outputs) with no model call."""
-    picture = save_png(noop_image())
-    return [picture] * len(seeds), [{"real": 0.5, "fake": 0.5}] * len(seeds), ["no model"] * len(seeds)
 
 
 class Lab(gr.Blocks):
@@ -117,16 +104,10 @@ def build_demo() -> gr.Blocks:
         demo.load(about.models_provenance, None, provenance_panel, api_visibility="private")
         demo.load(None, None, None, js=a11y.alt_text_js(), api_visibility="private")  # images' alt text
         gr.api(ping, api_name="ping")
-        if os.environ.get("GANLAB_BENCH") == "1":  # baseline endpoint for bench/gan_bench.py only
-            hidden = gr.Image(visible=False, format="png")
-            gr.Button(visible=False).click(noop_image, None, hidden, api_name="noop_image")
-            # /gan_generate's event with a free model: bench/load_bench.py --floor (Gradio's own cost)
-            floor_inputs = [gr.Number(visible=False)]
-            floor_outputs = [gr.Image(visible=False), gr.Label(visible=False), gr.Markdown(visible=False)]
-            gr.Button(visible=False).click(
-                noop_image_batch, floor_inputs, floor_outputs, api_name="noop_gan", preprocess=False,
-                batch=True, max_batch_size=gan.GAN_MAX_BATCH, concurrency_limit=gan.GAN_LANES,
-            )  # fmt: skip
+        if os.environ.get("GANLAB_BENCH") == "1":  # model-free twins of endpoints, for bench/ only
+            from bench import endpoints
+
+            endpoints.register()
     demo.queue(default_concurrency_limit=int(os.environ.get("GANLAB_CONCURRENCY", "4")), max_size=256)
     return demo
 

@@ -1,18 +1,14 @@
 """Sequence classification latency: per sentence / name in-process (1 thread, worker thread) and via the API.
 
-python bench/classify_bench.py [--calls 200]
+python -m bench.classify_bench [--calls 200]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 SENTENCES = [
     "The movie was not bad at all.",

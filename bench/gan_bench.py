@@ -1,20 +1,15 @@
 """GAN latency: generator forward in-process, /gan_generate through gradio_client next to no-op
 endpoints in the same run, and cold start (process start → first answer) with the Hub offline.
 
-    python bench/gan_bench.py [--calls 200]
+    python -m bench.gan_bench [--calls 200]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 
 def percentiles(samples_s: list[float]) -> str:

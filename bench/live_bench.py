@@ -1,22 +1,18 @@
 """Training speed of the default 2-D GAN on this machine: steps per second in a worker thread, 1 torch thread.
 
-python bench/live_bench.py [--seconds 5]
+python -m bench.live_bench [--seconds 5]
 Prints the bare training rate and the rate with the tab's streaming (a picture and curves every 0.5 s).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import torch
 
-import torch  # noqa: E402
-
-from models.toy_gan import ToyGANConfig, ToyGANTrainer  # noqa: E402
+from models.toy_gan import ToyGANConfig, ToyGANTrainer
 
 
 def steps_per_second(seconds: float, with_frames: bool) -> tuple[float, int]:
@@ -46,8 +42,10 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(1)  # as app.py does
     config = ToyGANConfig()
-    print(f"default 2-D GAN: {config.loss}, target {config.target}, width {config.hidden_size}, "
-          f"depth {config.num_layers}, batch {config.batch_size}, {config.d_steps} D step per G step")  # fmt: skip
+    print(
+        f"default 2-D GAN: {config.loss}, target {config.target}, width {config.hidden_size}, "
+        f"depth {config.num_layers}, batch {config.batch_size}, {config.d_steps} D step per G step"
+    )
     with ThreadPoolExecutor(max_workers=1) as worker:  # Gradio runs handlers in worker threads
         bare, _ = worker.submit(steps_per_second, args.seconds, False).result()
         streamed, frames = worker.submit(steps_per_second, args.seconds, True).result()

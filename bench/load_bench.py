@@ -1,9 +1,9 @@
 """A classroom at once: N concurrent gradio_client users over a mix of endpoints, loopback only.
 
-    python bench/load_bench.py                          # N = 1, 8, 32, 64; 6 calls per user
-    python bench/load_bench.py --users 64 --rounds 3    # repeated runs at one N (RSS growth check)
-    python bench/load_bench.py --users 1 32 --floor     # the GAN calls go to a model-free twin
-    python bench/load_bench.py --users 32 --think 1     # users pause ~1 s between calls
+    python -m bench.load_bench                          # N = 1, 8, 32, 64; 6 calls per user
+    python -m bench.load_bench --users 64 --rounds 3    # repeated runs at one N (RSS growth check)
+    python -m bench.load_bench --users 1 32 --floor     # the GAN calls go to a model-free twin
+    python -m bench.load_bench --users 32 --think 1     # users pause ~1 s between calls
 
 Without --think every user sends its next request the moment the last one answers: a student
 dragging a slider (trigger_mode "always_last" keeps one request of a session in flight).
@@ -27,16 +27,14 @@ import multiprocessing
 import os
 import random
 import statistics
-import sys
 import threading
 import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench import _app  # noqa: E402
-from bench._app import connect, running_app  # noqa: E402
+from bench import _app
+from bench._app import connect, running_app
 
 SENTENCES = ["The movie was not bad at all.", "A dull, lifeless script.", "Warm, funny and wise."]
 CLIENT_PROCESSES = 4  # load-generator processes (each runs its share of the users as threads)

@@ -1,17 +1,13 @@
 """LSTM text generation through the API: time to the first streamed chunk and chars/s end to end.
 
-python bench/lstm_api_bench.py [--runs 20] [--length 300]
+python -m bench.lstm_api_bench [--runs 20] [--length 300]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def main() -> None:

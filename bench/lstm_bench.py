@@ -6,7 +6,7 @@ The float path on a CPU (`BatchOneWeights`) reads float16 weights through fbgemm
 float32 ones through NumPy's BLAS otherwise; BLAS's thread count is fixed when NumPy loads, so each
 thread count is measured in its own process.
 
-    python bench/lstm_bench.py [--weights weights/char-lstm-shakespeare] [--chars 1000] [--repeats 3]
+    python -m bench.lstm_bench [--weights weights/char-lstm-shakespeare] [--chars 1000] [--repeats 3]
 
 The figures depend on what else runs on the machine: the load average is printed with them.
 """
@@ -25,9 +25,9 @@ from pathlib import Path
 
 import torch
 
+from models.char_lstm import CharLSTM
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from models.char_lstm import CharLSTM  # noqa: E402
 
 DEFAULT_THREADS = torch.get_num_threads()  # read before anything sets it
 
@@ -90,7 +90,10 @@ def main() -> None:
         for threads in sorted({1, DEFAULT_THREADS}):
             env = {**os.environ, "OPENBLAS_NUM_THREADS": str(threads), "OMP_NUM_THREADS": str(threads)}
             subprocess.run(
-                [sys.executable, __file__, *sys.argv[1:], "--threads", str(threads)], env=env, check=True
+                [sys.executable, "-m", "bench.lstm_bench", *sys.argv[1:], "--threads", str(threads)],
+                env=env,
+                check=True,
+                cwd=ROOT,
             )
         print(f"load average after: {os.getloadavg()[0]:.2f}")
         return

@@ -1,7 +1,7 @@
 """Model-only timings on one device (no Gradio): GAN generator, char-LSTM stepping, classifiers.
 
-    python bench/models_bench.py                  # CPU, 1 thread (as the app runs)
-    python bench/models_bench.py --device cuda    # the GPU path (run on a GPU machine)
+    python -m bench.models_bench                  # CPU, 1 thread (as the app runs)
+    python -m bench.models_bench --device cuda    # the GPU path (run on a GPU machine)
 
 Prints one line per figure: median milliseconds per call over --calls calls after a warm-up.
 """
@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from models.char_lstm import CharLSTM  # noqa: E402
-from models.dcgan import ConditionalGAN  # noqa: E402
-from models.text_classifier import NameLSTM, SentimentLSTM  # noqa: E402
+from models.char_lstm import CharLSTM
+from models.dcgan import ConditionalGAN
+from models.text_classifier import NameLSTM, SentimentLSTM
 
 
 def median_ms(fn: Callable[[], object], calls: int, device: torch.device) -> float:

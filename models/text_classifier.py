@@ -181,8 +181,13 @@ class _PrefixClassifier(nn.Module):
             ids, tokens = ids[:limit], tokens[:limit]
         self.eval()
         probs = torch.softmax(self.read(ids).float(), dim=-1).cpu()  # (T, C)
-        return {"tokens": tokens, "probs": probs, "labels": list(self.config.labels), "unknown": unknown,
-                "notes": notes}  # fmt: skip
+        return {
+            "tokens": tokens,
+            "probs": probs,
+            "labels": list(self.config.labels),
+            "unknown": unknown,
+            "notes": notes,
+        }
 
     def classify(self, text: str) -> dict:
         """The verdict on `text`: the trace's last step.
@@ -194,8 +199,14 @@ class _PrefixClassifier(nn.Module):
         probs = trace["probs"][-1]  # (C,)
         scores = {label: float(p) for label, p in zip(self.config.labels, probs, strict=True)}
         label = self.config.labels[int(torch.argmax(probs))]
-        return {"label": label, "probs": probs, "scores": scores, "tokens": trace["tokens"],
-                "unknown": trace["unknown"], "notes": trace["notes"]}  # fmt: skip
+        return {
+            "label": label,
+            "probs": probs,
+            "scores": scores,
+            "tokens": trace["tokens"],
+            "unknown": trace["unknown"],
+            "notes": trace["notes"],
+        }
 
     def _max_len(self) -> int:
         raise NotImplementedError

@@ -131,3 +131,11 @@ def thread_client(new_client):
 @pytest.fixture(scope="session")
 def client(new_client):
     return new_client()
+
+
+@pytest.fixture(scope="session")
+def tiny_data_dir(tmp_path_factory) -> Path:
+    """A --data-dir of small data sets in the real file formats (tests/tiny_data.py): no ../shared/data needed."""
+    from tests.tiny_data import write_all
+
+    return write_all(tmp_path_factory.mktemp("data"))

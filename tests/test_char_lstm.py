@@ -21,8 +21,9 @@ from models.char_lstm import (
     _sampling_distribution_np,
 )
 from models.lstm_equations import _steps_numpy, _steps_torch
+from tests.tiny_data import SHAKESPEARE
 from training.evaluate_char_lstm import validation_loss
-from training.shakespeare_data import DEFAULT_DATA_PATH, split_text
+from training.shakespeare_data import split_text
 
 torch.set_num_threads(1)
 REPO = Path(__file__).resolve().parents[1]
@@ -230,10 +231,10 @@ def test_validation_loss_streams_cover_every_char(model):
     assert 3.5 < validation_loss(model, ids, streams=7, chunk_len=16) < 5.0  # near ln(65) untrained
 
 
-@pytest.mark.skipif(not DEFAULT_DATA_PATH.exists(), reason="tinyshakespeare input.txt not present")
-def test_train_dry_run(tmp_path):
+def test_train_dry_run(tmp_path, tiny_data_dir):
     assert split_text("abcdefghij") == ("abcdefghi", "j")
-    command = [sys.executable, "training/train_char_lstm.py", "--dry-run", "--out", str(tmp_path)]
+    command = [sys.executable, "-m", "training.train_char_lstm", "--dry-run", "--out", str(tmp_path)]
+    command += ["--data-dir", str(tiny_data_dir)]
     command += ["--hidden-size", "32", "--num-layers", "2"]
     done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-2000:]
@@ -268,14 +269,10 @@ def test_quantized_copy(model, tmp_path):
 SHIPPED = REPO / "weights" / "char-lstm-shakespeare"
 
 
-@pytest.mark.skipif(
-    not (DEFAULT_DATA_PATH.exists() and (SHIPPED / "model.safetensors").exists()),
-    reason="needs the shipped weights and tinyshakespeare input.txt",
-)
 def test_quantized_shipped_model_keeps_predictions():
     model = CharLSTM.from_pretrained(str(SHIPPED))
     int8 = model.quantized()
-    ids = ids_of(model, split_text(DEFAULT_DATA_PATH.read_text(encoding="utf-8"))[1][:5000])
+    ids = ids_of(model, SHAKESPEARE)  # 3.3k characters of Shakespeare (tests/tiny_data.py)
     with torch.no_grad():
         agree = (model(ids[None])[0].argmax(-1) == int8(ids[None])[0].argmax(-1)).float().mean()
     assert agree >= 0.97
@@ -288,11 +285,11 @@ def run_script(*args: str) -> subprocess.CompletedProcess:
     return done
 
 
-@pytest.mark.skipif(not DEFAULT_DATA_PATH.exists(), reason="tinyshakespeare input.txt not present")
-def test_train_init_from_dry_run(tmp_path):
+def test_train_init_from_dry_run(tmp_path, tiny_data_dir):
     pretrained, finetuned = tmp_path / "pretrained", tmp_path / "finetuned"
-    run_script("training/train_char_lstm.py", "--dry-run", "--out", str(pretrained), "--hidden-size", "24")
-    command = ["training/train_char_lstm.py", "--dry-run", "--out", str(finetuned)]
+    script = ["-m", "training.train_char_lstm", "--dry-run", "--data-dir", str(tiny_data_dir)]
+    run_script(*script, "--out", str(pretrained), "--hidden-size", "24")
+    command = [*script, "--out", str(finetuned)]
     run_script(
         *command,
         "--init-from",
@@ -316,5 +313,5 @@ def test_train_init_from_dry_run(tmp_path):
 
 def test_lstm_bench_runs(model, tmp_path):
     model.save_pretrained(tmp_path)
-    done = run_script("bench/lstm_bench.py", "--weights", str(tmp_path), "--chars", "40", "--repeats", "1")
+    done = run_script("-m", "bench.lstm_bench", "--weights", str(tmp_path), "--chars", "40", "--repeats", "1")
     assert "step, int8" in done.stdout and "generate, float32" in done.stdout  # figures, no timing asserts

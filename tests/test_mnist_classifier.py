@@ -56,18 +56,11 @@ def test_random_shift_moves_pixels_within_range():
     assert torch.equal(random_shift(images, 0, torch.Generator()), images)
 
 
-def test_training_dry_run(tmp_path):
+def test_training_dry_run(tmp_path, tiny_data_dir):
     out = tmp_path / "clf"
+    script = ["-m", "training.train_mnist_classifier", "--dry-run", "--data-dir", str(tiny_data_dir)]
     result = subprocess.run(
-        [
-            sys.executable,
-            "training/train_mnist_classifier.py",
-            "--dry-run",
-            "--threads",
-            "1",
-            "--out",
-            str(out),
-        ],
+        [sys.executable, *script, "--threads", "1", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -270,9 +270,11 @@ def test_pickle_with_code_is_refused(hub, tmp_path):
     """weights_only=True: a .bin that would run code on unpickling is rejected, not executed."""
     files, _ = community_files(tmp_path, COMMUNITY, pickle=True)
 
+    marker = tmp_path / "pwned"  # what the payload would create if it ran
+
     class Boom:
         def __reduce__(self):
-            return (os.system, ("touch /tmp/ganlab-pwned",))
+            return (os.system, (f"touch {marker}",))
 
     path = tmp_path / "evil.bin"
     torch.save({"model.0.weight": Boom()}, path, _use_new_zipfile_serialization=True)
@@ -280,4 +282,4 @@ def test_pickle_with_code_is_refused(hub, tmp_path):
     hub.add_repo("someone/evil", files)
     with pytest.raises(registry.ModelLoadError, match="pytorch_model.bin is corrupt, truncated or not plain"):
         registry.load_model("dcgan-mnist", "someone/evil")
-    assert not Path("/tmp/ganlab-pwned").exists()
+    assert not marker.exists()

@@ -22,10 +22,9 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 
 def npm_pack(spec: str, into: Path) -> tarfile.TarFile:
     """Fetch one package tarball (`npm pack name@version`) into a folder and open it."""
-    name = subprocess.run(
-        ["npm", "pack", spec, "--silent", "--pack-destination", str(into)],
-        check=True, capture_output=True, text=True,
-    ).stdout.strip().splitlines()[-1]  # fmt: skip
+    command = ["npm", "pack", spec, "--silent", "--pack-destination", str(into)]
+    packed = subprocess.run(command, check=True, capture_output=True, text=True)
+    name = packed.stdout.strip().splitlines()[-1]
     return tarfile.open(into / name)
 
 

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
+
 import torch
+
+
+def add_ema_argument(parser: argparse.ArgumentParser) -> None:
+    """--ema DECAY (0: off): evaluate and ship the average instead of the last weights."""
+    parser.add_argument(
+        "--ema",
+        type=float,
+        default=0.0,
+        help="evaluate and ship an EMA of the weights with this decay (0: off)",
+    )
 
 
 @torch.no_grad()

@@ -84,6 +84,33 @@ def per_digit_diversity(
 
 
 @torch.inference_mode()
+def sample_and_classify(
+    sample_fn: SampleFn,
+    classifier: MnistClassifier,
+    labels: torch.Tensor,
+    rng: torch.Generator,
+    batch_size: int,
+    keep: int,
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Sample one image per label, batch by batch → (features (N, F), predicted digits (N,), the images
+    of the batches that start before index `keep`, on the CPU)."""
+    features, preds, kept = [], [], []
+    for i in range(0, len(labels), batch_size):
+        batch_labels = labels[i : i + batch_size]
+        images = sample_fn(batch_labels, rng)  # (B, 1, 28, 28)
+        if images.shape != (len(batch_labels), 1, 28, 28):
+            raise ValueError(
+                f"sample_fn returned shape {tuple(images.shape)}, expected ({len(batch_labels)}, 1, 28, 28)"
+            )
+        f, p = classifier_outputs(classifier, images, batch_size)
+        features.append(f)
+        preds.append(p)
+        if i < keep:
+            kept.append(images.float().cpu())
+    return torch.cat(features), torch.cat(preds), torch.cat(kept)
+
+
+@torch.inference_mode()
 def evaluate_generator(
     sample_fn: SampleFn,
     classifier: MnistClassifier,
@@ -108,21 +135,9 @@ def evaluate_generator(
     rng = torch.Generator().manual_seed(seed)
     labels = torch.arange(num_samples) % num_classes  # interleaved: every batch holds every digit
     per_digit = min(diversity_per_digit, num_samples // num_classes)
-    features, preds, kept = [], [], []  # kept: the images used for diversity, on the CPU
-    for i in range(0, num_samples, batch_size):
-        batch_labels = labels[i : i + batch_size]
-        images = sample_fn(batch_labels, rng)  # (B, 1, 28, 28)
-        if images.shape != (len(batch_labels), 1, 28, 28):
-            raise ValueError(
-                f"sample_fn returned shape {tuple(images.shape)}, expected ({len(batch_labels)}, 1, 28, 28)"
-            )
-        f, p = classifier_outputs(classifier, images, batch_size)
-        features.append(f)
-        preds.append(p)
-        if i < per_digit * num_classes:
-            kept.append(images.float().cpu())
-    features, preds = torch.cat(features), torch.cat(preds)
-    kept = torch.cat(kept)
+    features, preds, kept = sample_and_classify(
+        sample_fn, classifier, labels, rng, batch_size, keep=per_digit * num_classes
+    )
     kept_labels = labels[: len(kept)]
 
     real_features, _ = classifier_outputs(classifier, real_test_images, batch_size)

@@ -69,6 +69,7 @@ Per digit:
 import torch
 
 from models.dcgan import ConditionalGAN  # from the GAN & LSTM Lab repository
+
 gan = ConditionalGAN.from_pretrained("<this repo id or folder>")
 images = gan.sample(torch.tensor([3, 1, 4]))  # (3, 1, 28, 28) in [-1, 1]
 ```

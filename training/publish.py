@@ -1,7 +1,7 @@
 """Push each bundled weights/ folder to the Hub namespace the app reads ($GANLAB_HUB_NAMESPACE).
 
     huggingface-cli login            # a token with write access to the namespace
-    python training/publish.py       # or --dry-run to see what would be pushed
+    python -m training.publish       # or --dry-run to see what would be pushed
 
 Each model is loaded from its folder first (strict, safetensors only), pushed with
 PyTorchModelHubMixin.push_to_hub, then the folder's own model card and eval files are uploaded
@@ -11,11 +11,8 @@ so the Hub copy says exactly what the bundled one says.
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from models.registry import REGISTRY, load_bundled  # noqa: E402
+from models.registry import REGISTRY, load_bundled
 
 EXTRA_FILES = ("README.md", "eval.json", "training_log.json")
 

@@ -24,7 +24,7 @@ import torch
 import torch.nn.functional as F
 
 from models.char_lstm import CharLSTM, CharLSTMConfig
-from training.averaging import update_ema
+from training.averaging import add_ema_argument, update_ema
 from training.data_paths import add_data_dir_argument, repo_relative
 from training.evaluate_char_lstm import validation_loss
 from training.run_record import command_line, recorded_args
@@ -70,12 +70,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=0.0,
         help="DropConnect on the recurrent weights W_hh, one mask per batch (AWD-LSTM; 0: off)",
     )
-    p.add_argument(
-        "--ema",
-        type=float,
-        default=0.0,
-        help="evaluate and ship an EMA of the weights with this decay (0: off)",
-    )
+    add_ema_argument(p)
     p.add_argument("--eval-every", type=int, default=200, help="steps between validation-loss evaluations")
     p.add_argument(
         "--seed", type=int, default=1337, help="seed of the initial weights, dropout and data offsets"
@@ -326,8 +321,8 @@ def model_card(
     )
 
 
-def main(argv: list[str] | None = None) -> dict:
-    args = parse_args(argv)
+def configure(args: argparse.Namespace) -> tuple[Path, torch.device]:
+    """Threads, --dry-run's tiny sizes, seed and matmul precision; returns (the output folder, the device)."""
     if args.threads > 0:
         torch.set_num_threads(args.threads)
     if args.dry_run:
@@ -341,18 +336,29 @@ def main(argv: list[str] | None = None) -> dict:
     device = torch.device(auto_device if args.device == "auto" else args.device)
     torch.manual_seed(args.seed)
     torch.set_float32_matmul_precision("high")  # TF32 matmuls on recent GPUs (cuDNN RNNs use TF32 already)
+    return out_dir, device
+
+
+def encode_splits(model: CharLSTM, text: str, dry_run: bool) -> tuple[torch.Tensor, torch.Tensor]:
+    """(train ids on the model's device, validation ids on the CPU; its first 2000 chars with --dry-run)."""
+    train_text, val_text = split_text(text)
+    train_ids, dropped = model.encode(train_text)
+    val_ids, dropped_val = model.encode(val_text[:2000] if dry_run else val_text)
+    if dropped or dropped_val:
+        raise SystemExit(f"the data has characters outside the model's vocabulary: {dropped + dropped_val}")
+    return train_ids.to(model.device), val_ids
+
+
+def main(argv: list[str] | None = None) -> dict:
+    args = parse_args(argv)
+    out_dir, device = configure(args)
 
     # ---- data: nanoGPT split, first 90 % train, last 10 % validation ----
     text = load_text(text_path(args.data_dir))
-    train_text, val_text = split_text(text)
     model, pretrain = build_model(args, text)
     model = model.to(device)
     config = model.config
-    train_ids, dropped = model.encode(train_text)
-    val_ids, dropped_val = model.encode(val_text[:2000] if args.dry_run else val_text)
-    if dropped or dropped_val:
-        raise SystemExit(f"the data has characters outside the model's vocabulary: {dropped + dropped_val}")
-    train_ids = train_ids.to(device)
+    train_ids, val_ids = encode_splits(model, text, args.dry_run)
     num_params = sum(p.numel() for p in model.parameters())
     print(
         f"{len(train_ids):,} train / {len(val_ids):,} val chars, vocab {len(config.vocab)}, {num_params:,} params"
@@ -362,9 +368,8 @@ def main(argv: list[str] | None = None) -> dict:
 
     # ---- ship: best weights in float16, reloaded (as float32) and measured ----
     model.load_state_dict(run.best_state)
-    model.cpu().half().save_pretrained(
-        out_dir
-    )  # cuDNN keeps LSTM weights in one shared buffer: copy out first
+    # cuDNN keeps LSTM weights in one shared buffer: copy out first
+    model.cpu().half().save_pretrained(out_dir)
     shipped = CharLSTM.from_pretrained(str(out_dir)).to(device)
     shipped_loss = validation_loss(shipped, val_ids)
     result = {

@@ -24,7 +24,7 @@ from pathlib import Path
 import torch
 
 from models.text_classifier import NameConfig, NameLSTM
-from training.averaging import update_ema
+from training.averaging import add_ema_argument, update_ema
 from training.data_paths import add_data_dir_argument
 from training.evaluate_names import (
     evaluate,
@@ -66,12 +66,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="hold a stratified share of the training names out as a validation set for choosing a recipe (0: none)",
     )
     p.add_argument("--split-seed", type=int, default=0, help="seed of the stratified hold-out split")
-    p.add_argument(
-        "--ema",
-        type=float,
-        default=0.0,
-        help="evaluate and ship an EMA of the weights with this decay (0: off)",
-    )
+    add_ema_argument(p)
     p.add_argument("--seed", type=int, default=1337, help="seed of weights, dropout and batch order")
     p.add_argument("--dry-run", action="store_true", help="a few tiny batches, temp out dir (<30 s)")
     return p.parse_args(argv)
