@@ -78,3 +78,22 @@ def test_records_name_paths_from_the_repo_root():
     assert repo_relative(REPO_ROOT / "weights" / "names-lstm") == "weights/names-lstm"
     assert repo_relative("weights/names-lstm") == "weights/names-lstm"
     assert repo_relative("someone/digits-gan") == "someone/digits-gan"  # a Hub repo id, not a folder here
+
+
+def test_prefix_loss_weights_each_prefix_by_its_position():
+    import torch
+    import torch.nn.functional as F
+
+    from training.sequence_training import prefix_loss
+
+    logits = torch.randn(2, 4, 3, generator=torch.Generator().manual_seed(0))  # (B, T, C), row 1 has 2 steps
+    lengths, labels, w = torch.tensor([4, 2]), torch.tensor([2, 0]), 0.3
+    expected = []
+    for b, n in enumerate(lengths.tolist()):
+        steps = [F.cross_entropy(logits[b, t], labels[b]) for t in range(n)]
+        prefixes = sum((t + 1) * ce for t, ce in enumerate(steps)) / sum(range(1, n + 1))
+        expected.append((1 - w) * steps[-1] + w * prefixes)
+    torch.testing.assert_close(prefix_loss(logits, lengths, labels, w), torch.stack(expected).mean())
+    class_weight = torch.tensor([2.0, 1.0, 0.5])
+    weighted = (torch.stack(expected) * class_weight[labels]).mean()
+    torch.testing.assert_close(prefix_loss(logits, lengths, labels, w, class_weight), weighted)
