@@ -7,14 +7,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MAX_FUNCTION_LINES = 60  # STYLE.md asks for ~50; this is where a function must be split
-# Where the limit holds. app.py and ui/ join once their tab modules are split (issue 14).
-SHORT_FUNCTION_PATHS = ("models", "training")
+# Where the limit holds.
+SHORT_FUNCTION_PATHS = ("app.py", "ui", "models", "training")
 
 # A quoted (or flag-like) path starting at one of these folders names somebody's machine.
 MACHINE_ROOTS = ("work", "root", "home", "mnt", "tmp")
 MACHINE_PATH = re.compile(r"""(^|["'`(\s=:])/(""" + "|".join(MACHINE_ROOTS) + r""")/""", re.MULTILINE)
 PATH_CHECKED = re.compile(r"(\.(py|json|md|js|mjs|toml|txt|ya?ml|cfg|html|css)$|^\.ci/)")
-NOT_OURS = ("web/vendor/",)  # vendored libraries, untouched (their own "/home/web_user" etc.)
+NOT_OURS = ("web/vendor/",)  # vendored libraries, untouched (emscripten names its own virtual home)
 # Files another branch is fixing (issue 14, branch `sentiment`); each must still hold a path, so that
 # the entry is removed as soon as that lands.
 PENDING = ("training/evaluate_sentiment.py", "weights/sentiment-lstm-sst2/eval.json")
