@@ -17,7 +17,19 @@ import gradio as gr  # noqa: E402
 import torch
 from huggingface_hub.utils import logging as hub_logging
 
-from ui import a11y, about, gan, lesson, live_training, lstm_classify, lstm_text, permalink, style, theory
+from ui import (
+    a11y,
+    about,
+    gan,
+    language,
+    lesson,
+    live_training,
+    lstm_classify,
+    lstm_text,
+    permalink,
+    style,
+    theory,
+)
 from ui.i18n import I18N, in_english
 
 # A user's bad input is one line in the log (ui/validation.InputError); faults keep their tracebacks.
@@ -84,7 +96,9 @@ def wire_permalinks(
 def build_demo() -> gr.Blocks:
     """Build the whole app without launching it (tests import this)."""
     with Lab(title=TITLE) as demo:
-        gr.Markdown(I18N("app.header"))
+        with gr.Row(equal_height=False):
+            gr.Markdown(I18N("app.header"))
+            language.switch()
         run_lstm = gr.State(False)  # a permalink's LSTM text is to be generated
         with gr.Tabs(elem_id="app-tabs") as tabs:
             gan_tab = gan.build_tab()
@@ -103,6 +117,7 @@ def build_demo() -> gr.Blocks:
         )
         demo.load(about.models_provenance, None, provenance_panel, api_visibility="private")
         demo.load(None, None, None, js=a11y.alt_text_js(), api_visibility="private")  # images' alt text
+        demo.load(None, None, None, js=language.MARK_CURRENT_JS, api_visibility="private")
         gr.api(ping, api_name="ping")
         if os.environ.get("GANLAB_BENCH") == "1":  # model-free twins of endpoints, for bench/ only
             from bench import endpoints
@@ -121,6 +136,7 @@ if __name__ == "__main__":
         footer_links=["api", "gradio", "settings"],
         theme=style.theme(),
         css=style.CSS,
+        **language.launch_kwargs(),  # before Gradio starts: the page's language (ui/language.py)
         i18n=I18N,  # every tab in English and Simplified Chinese (ui/i18n.py)
         show_error=True,  # messages of unexpected errors reach the user (never a traceback)
         # per-session state (gr.State, component updates) of at most this many sessions, oldest

@@ -185,3 +185,14 @@ def test_api_docs_show_english_labels():
         "Top-p (1 = off)",
         "Seed",
     ]
+
+
+def test_no_text_shows_raw_asterisks_once_rendered():
+    """CommonMark leaves `*预测：*` as literal asterisks (a closing * after punctuation, before a CJK letter)."""
+    from markdown_it import MarkdownIt
+
+    markdown = MarkdownIt("commonmark").enable("table")
+    for table in (EN, ZH):
+        for key, text in table.items():
+            shown = re.sub(r"<code>.*?</code>|<[^>]+>", "", markdown.render(text), flags=re.S)
+            assert "*" not in shown.replace("×", ""), (key, shown[:200])

@@ -17,9 +17,14 @@ the plots' axis titles (Gradio 6.31 does not translate x_title / y_title) and th
 
 from __future__ import annotations
 
+import contextvars
+import functools
+import inspect
 import json
 import re
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 import gradio as gr
 from gradio.i18n import I18nData
@@ -69,3 +74,78 @@ def in_english(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return type(value)(in_english(item) for item in value)
     return value
+
+
+# ----------------------------------------------------------------------------- run-time texts
+# Handlers write captions, notes and messages in the page's language: the page tells the server which
+# (ui/language.py: a `ganlab_lang` cookie and a `lang` parameter in the page's address, which the
+# browser sends as the Referer of every queued call). API clients send neither: they get English.
+
+LANGUAGES = ("en", "zh")
+_language: contextvars.ContextVar[str] = contextvars.ContextVar("ganlab_language", default="en")
+
+
+def language_of(request: gr.Request | None) -> str:
+    """The page's language for this call: its cookie, else its address's `lang`, else English."""
+    if request is None:
+        return "en"
+    cookies = getattr(request, "cookies", None) or {}
+    chosen = cookies.get("ganlab_lang")
+    if chosen not in LANGUAGES:
+        referer = (getattr(request, "headers", None) or {}).get("referer", "")
+        chosen = parse_qs(urlparse(referer).query).get("lang", [""])[0]
+    return chosen if chosen in LANGUAGES else "en"
+
+
+def current_language() -> str:
+    return _language.get()
+
+
+def tr(key: str, **fields: Any) -> str:
+    """The run-time text `key` in the current call's language, with `fields` filled in."""
+    table = ZH if _language.get() == "zh" else EN
+    text = table.get(key, EN.get(key, key))
+    return text.format(**fields) if fields else text
+
+
+def in_language(language: str, fn: Callable, *args: Any) -> Any:
+    """`fn(*args)` with `language` as the current language (for tests and the page's first view)."""
+    token = _language.set(language if language in LANGUAGES else "en")
+    try:
+        return fn(*args)
+    finally:
+        _language.reset(token)
+
+
+def localized(fn: Callable) -> Callable:
+    """A handler that writes in the page's language: Gradio hands it the request first (not an input,
+    not an API parameter: the API's parameters and its English are unchanged)."""
+    signature = inspect.signature(fn)
+    request_param = inspect.Parameter(
+        "request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=gr.Request
+    )
+    if inspect.isgeneratorfunction(fn):
+
+        @functools.wraps(fn)
+        def wrapper(request: gr.Request, *args):
+            language, steps = language_of(request), fn(*args)
+            while True:
+                token = _language.set(language)
+                try:
+                    value = next(steps)
+                except StopIteration:
+                    return
+                finally:
+                    _language.reset(token)
+                yield value
+
+    else:
+
+        @functools.wraps(fn)
+        def wrapper(request: gr.Request, *args):
+            return in_language(language_of(request), fn, *args)
+
+    wrapper.__signature__ = signature.replace(parameters=[request_param, *signature.parameters.values()])
+    wrapper.__annotations__ = {"request": gr.Request}
+    del wrapper.__wrapped__  # Gradio reads the signature above, not fn's
+    return wrapper

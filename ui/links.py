@@ -47,6 +47,7 @@ def link_js(linked: Linked, copied_id: str) -> str:
     return f"""(...values) => {{
         const url = new URL(window.location.href.split('?')[0].split('#')[0]);
         url.searchParams.set('tab', {json.dumps(linked.tab_id)});
+        if (window.ganlabLanguage) url.searchParams.set('lang', window.ganlabLanguage);  // opens in this language
         {json.dumps(linked.keys)}.forEach((name, i) => {{
             const v = values[i];
             if (v !== null && v !== undefined && !(name === 'model' && v === '')) url.searchParams.set(name, v);

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from ui import text_view
+from ui import language, text_view
 
 SANS = [
     "system-ui",
@@ -29,6 +29,7 @@ MONO = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Noto Sans Mono C
 
 CSS = (
     text_view.CSS
+    + language.CSS
     + """
 .block.link-copied { display: none; }
 .block.link-copied.shown { display: block; color: #1a7f37; }

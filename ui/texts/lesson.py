@@ -40,7 +40,7 @@ open **Reveal**. **Show me →** jumps to the tab; come back with the *Lesson* t
 *Predict:* will the digit turn into a different number, or change only its style?""",
         """**GAN 标签页 → 探索。** 保持数字不变，点几次 **🎲 换个种子**。
 
-*预测：*数字会变成另一个数，还是只有书写风格在变？""",
+*预测*：数字会变成另一个数，还是只有书写风格在变？""",
     ),
     "lesson.step1.answer": (
         """Only its style: slant, stroke width, loops. The label *y* tells G **which** digit to draw; the
@@ -77,7 +77,7 @@ typicality.""",
 *Predict:* will the middle frames blend smoothly, or will the image jump from 3 to 8 at one frame?""",
         """**GAN 标签页 → 插值**（起始数字 3，终点数字 8）：点击 **开始插值**。
 
-*预测：*中间的帧会平滑过渡，还是图像会在某一帧突然从 3 跳到 8？""",
+*预测*：中间的帧会平滑过渡，还是图像会在某一帧突然从 3 跳到 8？""",
     ),
     "lesson.step3.answer": (
         """They blend: G is a continuous function of *z* and of the label, so small steps in its input give
@@ -96,7 +96,7 @@ G 在训练中从没见过“一半是 3、一半是 8”的标签，D 的判断
 *Predict:* as training goes on, will D's loss fall to zero?""",
         """**实时训练 → 二维 GAN**，使用默认预设：点击 **开始**。
 
-*预测：*随着训练进行，D 的损失会降到 0 吗？""",
+*预测*：随着训练进行，D 的损失会降到 0 吗？""",
     ),
     "lesson.step4.answer": (
         """No. It falls at first, then both curves hover: whenever D gets better, G follows. With the
@@ -117,7 +117,7 @@ non-saturating loss, a D that can no longer tell real from fake (D = ½ everywhe
 *Predict:* will the orange points cover all eight blobs of the ring?""",
         """**实时训练**，选择预设 **模式崩溃：极小极大损失，G 的学习速度是 D 的 10 倍**：点击 **开始**。
 
-*预测：*橙色的点会覆盖圆环上全部八个团块吗？""",
+*预测*：橙色的点会覆盖圆环上全部八个团块吗？""",
     ),
     "lesson.step5.answer": (
         """No: they gather on one or a few blobs and hop between them. G finds what fools the current D;
@@ -136,7 +136,7 @@ G 又跳到别处。这就是**模式崩溃**。下一个预设让 D 在 G 每�
 *Predict:* compared with step 5, will the MMD² curve fall more steadily or more erratically?""",
         """**实时训练**，选择预设 **用 WGAN-GP 修正**：点击 **开始**（点两次，它需要更多步数）。
 
-*预测：*与第 5 步相比，MMD² 曲线会下降得更平稳，还是更不稳定？""",
+*预测*：与第 5 步相比，MMD² 曲线会下降得更平稳，还是更不稳定？""",
     ),
     "lesson.step6.answer": (
         """More steadily. The WGAN-GP critic estimates the Wasserstein distance, which still gives G useful
@@ -156,7 +156,7 @@ the same prompt.
 *Predict:* which one will repeat itself, and which will invent words?""",
         """**LSTM 文本生成。** 用同一个提示词，先以 **温度** 0 生成 300 个字符，再以 1.5 生成一次。
 
-*预测：*哪一次会不断重复自己，哪一次会编造出不存在的单词？""",
+*预测*：哪一次会不断重复自己，哪一次会编造出不存在的单词？""",
     ),
     "lesson.step7.answer": (
         """Temperature 0 always takes the likeliest character and soon falls into a loop. At 1.5 the
@@ -176,7 +176,7 @@ f**, layer 2.
 *Predict:* where in the text will some forget gates drop toward 0?""",
         """**LSTM 文本生成 → LSTM 的内部。** 生成几行文字，在 **显示** 中选择 **遗忘门 f**，层选第 2 层。
 
-*预测：*在文本的哪些位置，某些遗忘门会降向 0？""",
+*预测*：在文本的哪些位置，某些遗忘门会降向 0？""",
     ),
     "lesson.step8.answer": (
         """Look just after the newlines (⏎) and around the speakers' names (“ROMEO:”). A forget gate near 0
@@ -199,7 +199,7 @@ good.*
         """**LSTM 序列分类。** 先对 *The movie was good.* 分类，再对 *The movie was not good.*
 分类。
 
-*预测：*“good”这个词在两个句子里对判断的影响会一样吗？""",
+*预测*：“good”这个词在两个句子里对判断的影响会一样吗？""",
     ),
     "lesson.step9.answer": (
         """Not at all. In the first sentence “good” lifts P(positive) sharply. In the second, “not” has
@@ -221,7 +221,7 @@ models: if this one gets other sentences wrong, that is a finding too.""",
 punctuation?""",
         """**实时训练 → 字符级 LSTM 学习一段文本**：点击 **训练**。
 
-*预测：*最初的样本会是什么样子？最先学会的是完整的单词、空格，还是标点？""",
+*预测*：最初的样本会是什么样子？最先学会的是完整的单词、空格，还是标点？""",
     ),
     "lesson.step10.answer": (
         """Random characters first; then the common letters, then spaces at about word-length intervals,
