@@ -30,7 +30,7 @@ from ui import (
     style,
     theory,
 )
-from ui.i18n import I18N, in_english
+from ui.i18n import I18N, in_english, localized
 
 # A user's bad input is one line in the log (ui/validation.InputError); faults keep their tracebacks.
 _log_handler = logging.StreamHandler()
@@ -79,13 +79,13 @@ def wire_permalinks(
         gan.gan_generate, explore.inputs, explore.outputs, api_visibility="private", preprocess=False
     )
     restored.then(
-        permalink.generate_if_linked,
+        localized(permalink.generate_if_linked),
         [run_lstm, *text_tab.linked.inputs],
         text_tab.generate_outputs,
         api_visibility="private",
         preprocess=False,
     ).then(
-        lstm_text.inside_after_generation,
+        localized(lstm_text.inside_after_generation),
         [run_lstm, *text_tab.inside_inputs],
         text_tab.inside_outputs,
         api_visibility="private",

@@ -8,7 +8,9 @@ from ui import lstm_classify
 
 
 def test_sentiment_trace_ends_at_the_verdict():
-    verdict, plot, spans, data, notes = lstm_classify.classify_sentiment("The movie was not bad at all.")
+    verdict, belief, spans, data, notes = lstm_classify.classify_sentiment("The movie was not bad at all.")
+    plot = belief["value"]  # an update: the frame, and axis titles in the page's language
+    assert (belief["x_title"], belief["y_title"]) == ("word read", "P(positive)")
     assert set(verdict) == {"negative", "positive"} and abs(sum(verdict.values()) - 1) < 1e-5
     assert list(plot.columns) == ["word", "P(positive)"] and len(plot) == len(data["tokens"])
     assert plot["P(positive)"].iloc[-1] == pytest.approx(verdict["positive"])
@@ -18,12 +20,13 @@ def test_sentiment_trace_ends_at_the_verdict():
 
 
 def test_sentiment_words_sort_in_reading_order():
-    _, plot, _, _, _ = lstm_classify.classify_sentiment(" ".join(["good"] * 12))
+    plot = lstm_classify.classify_sentiment(" ".join(["good"] * 12))[1]["value"]
     assert list(plot["word"]) == sorted(plot["word"])
 
 
 def test_name_top3_and_trace():
-    top3, plot, data, notes = lstm_classify.classify_name("Nakamura")
+    top3, belief, data, notes = lstm_classify.classify_name("Nakamura")
+    plot = belief["value"]
     assert len(top3) == 3 and data["label"] == max(top3, key=top3.get)
     assert len(data["trace"]) == len("Nakamura") == len(data["characters"])
     assert data["trace"][-1][data["label"]] == pytest.approx(top3[data["label"]], abs=1e-4)
@@ -73,3 +76,16 @@ def test_classify_through_the_api(client):
     assert len(top3["confidences"]) == 3 and len(data["trace"]) == 5
     with pytest.raises(AppError, match="Nothing to classify"):
         client.predict("   ", api_name="/classify_name")
+
+
+def test_in_chinese_the_verdict_labels_notes_and_axes_are_chinese():
+    from ui.i18n import in_language
+
+    verdict, belief, _, data, notes = in_language("zh", lstm_classify.classify_sentiment, "zorgle blarf good")
+    assert set(verdict) == {"积极", "消极"} and data["label"] in {
+        "positive",
+        "negative",
+    }  # the data stays English
+    assert belief["x_title"] == "读到的词" and "请谨慎看待" in notes and "未知词" in notes
+    top3, belief, _, _ = in_language("zh", lstm_classify.classify_name, "Schmidt")
+    assert "德语" in top3 and belief["color_title"] == "语言" and "德语" in set(belief["value"]["language"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 import gradio as gr
@@ -10,7 +11,7 @@ import pandas as pd
 
 from models import registry
 from models.device import gpu_task
-from ui.i18n import I18N
+from ui.i18n import EN, I18N, localized, tr
 from ui.validation import InputError, as_text
 
 SENTIMENT_MODEL = "sentiment-lstm-sst2"
@@ -39,8 +40,8 @@ def _model(name: str):
 def _trace(model, text: str) -> dict:
     try:
         return model.trace(text)
-    except ValueError as error:
-        raise InputError(f"Nothing to classify: {error}") from None
+    except ValueError:
+        raise InputError(tr("classify.error.empty", reason=tr("classify.error.nothing_left"))) from None
 
 
 def _step_labels(tokens: list[str]) -> list[str]:
@@ -49,10 +50,27 @@ def _step_labels(tokens: list[str]) -> list[str]:
     return [f"{i + 1:0{width}d} {token}" for i, token in enumerate(tokens)]
 
 
-def _notes(trace: dict, caveat: str | None) -> str:
-    """The trace's notes as Markdown shown beside the verdict: HTML-escaped (`<unk>` is text, not a
-    tag), the caveat first."""
-    lines = ([caveat] if caveat else []) + [html.escape(note, quote=False) for note in trace["notes"]]
+def label(name: str) -> str:
+    """A class name ('positive', 'German') in the page's language."""
+    return tr(f"classify.label.{name}") if f"classify.label.{name}" in EN else name
+
+
+def _notes(trace: dict, caveat: str | None, unknown_key: str) -> str:
+    """The trace's notes as Markdown beside the verdict, in the page's language, the caveat first
+    (`<unk>` written as text, not swallowed as an HTML tag)."""
+    lines = [caveat] if caveat else []
+    if trace["unknown"]:
+        shown = trace["unknown"][:10]
+        shown = (
+            ", ".join(shown) if unknown_key == "classify.note.unknown_words" else " ".join(map(repr, shown))
+        )
+        more = " …" if len(trace["unknown"]) > 10 else ""
+        lines.append(
+            tr(unknown_key, count=len(trace["unknown"]), shown=html.escape(shown + more, quote=False))
+        )
+    cut = next((re.search(r"first (\d+) \w+ \(of (\d+)\)", n) for n in trace["notes"] if "cut to" in n), None)
+    if cut:
+        lines.append(tr("classify.note.cut", limit=cut.group(1), total=cut.group(2)))
     return "\n\n".join(lines)
 
 
@@ -62,22 +80,20 @@ def _sentiment_caveat(trace: dict) -> str | None:
     known = sum(token not in unknown for token in trace["tokens"])
     if known >= max(1, len(trace["tokens"]) * KNOWN_SHARE_FOR_TRUST):
         return None
-    return (
-        f"⚠️ **Read with care:** the model knows only {known} of the {len(trace['tokens'])} words here, so "
-        "this verdict is close to a guess."
-    )
+    return tr("classify.caveat.few_words", known=known, total=len(trace["tokens"]))
 
 
 def _name_caveat(trace: dict) -> str | None:
     if trace["unknown"]:
-        read = "".join(trace["tokens"])
-        return (
-            "⚠️ **Read with care:** some characters are outside the alphabet the model learned and were "
-            f"left out; it read only “{html.escape(read, quote=False)}”."
-        )
+        return tr("classify.caveat.alphabet", read=html.escape("".join(trace["tokens"]), quote=False))
     if len(trace["tokens"]) < 3:
-        return "⚠️ **Read with care:** one or two letters say little about a name's language."
+        return tr("classify.caveat.short")
     return None
+
+
+def _plot(frame: pd.DataFrame, x_key: str, y_key: str, **more) -> dict:
+    """The belief plot with its axis titles in the page's language (the columns keep their names)."""
+    return gr.update(value=frame, x_title=tr(x_key), y_title=tr(y_key), **more)
 
 
 @gpu_task
@@ -107,8 +123,9 @@ def classify_sentiment(text: str):
         "change_per_token": moves,
         "unknown_words": trace["unknown"],
     }
-    notes = _notes(trace, _sentiment_caveat(trace))
-    return dict(zip(trace["labels"], final, strict=True)), plot, spans, data, notes
+    notes = _notes(trace, _sentiment_caveat(trace), "classify.note.unknown_words")
+    verdict = {label(name): p for name, p in zip(trace["labels"], final, strict=True)}
+    return verdict, _plot(plot, "classify.axis.word", "classify.axis.p_positive"), spans, data, notes
 
 
 @gpu_task
@@ -122,7 +139,7 @@ def classify_name(name: str):
     steps = _step_labels(trace["tokens"])
     plot = pd.DataFrame(
         [
-            {"character": step, "language": labels[c], "probability": float(probs[t, c])}
+            {"character": step, "language": label(labels[c]), "probability": float(probs[t, c])}
             for c in top3
             for t, step in enumerate(steps)
         ]
@@ -134,7 +151,12 @@ def classify_name(name: str):
         "trace": [{labels[c]: round(float(p[c]), 4) for c in range(len(labels))} for p in probs],
         "unknown_characters": trace["unknown"],
     }
-    return {labels[c]: float(probs[-1, c]) for c in top3}, plot, data, _notes(trace, _name_caveat(trace))
+    verdict = {label(labels[c]): float(probs[-1, c]) for c in top3}
+    notes = _notes(trace, _name_caveat(trace), "classify.note.unknown_chars")
+    belief = _plot(
+        plot, "classify.axis.character", "classify.axis.probability", color_title=tr("classify.axis.language")
+    )
+    return verdict, belief, data, notes
 
 
 # Outputs by name, in the handlers' order; the skip counts and the component lists both come from these.
@@ -221,7 +243,7 @@ def _examples(texts: list[str], box: gr.Textbox, label_key: str, classify, outpu
         [[text] for text in texts],
         [box],
         outputs,
-        fn=classify,
+        fn=localized(classify),
         run_on_click=True,
         cache_examples=False,
         preprocess=False,
@@ -302,7 +324,7 @@ def wire(tab: ClassifyTab) -> None:
     sentiment, name = tab.sentiment, tab.name
     gr.on(
         [sentiment.button.click, sentiment.sentence.submit],
-        classify_sentiment,
+        localized(classify_sentiment),
         [sentiment.sentence],
         sentiment.outputs,
         api_name="classify_sentiment",
@@ -313,7 +335,7 @@ def wire(tab: ClassifyTab) -> None:
         "each word's signed effect, the trace as data, notes.",
     )
     tab.tab.select(
-        first_view,
+        localized(first_view),
         [sentiment.sentence, sentiment.verdict, name.name, name.languages],
         [*sentiment.outputs, *name.outputs],
         api_visibility="private",
@@ -323,7 +345,7 @@ def wire(tab: ClassifyTab) -> None:
     )
     gr.on(
         [name.button.click, name.name.submit],
-        classify_name,
+        localized(classify_name),
         [name.name],
         name.outputs,
         api_name="classify_name",

@@ -15,7 +15,7 @@ from models.char_lstm import MAX_PROMPT_CHARS, CharLSTM
 from models.device import gpu_task
 from models.lstm_inspect import GATE_NAMES, as_display_values, inspect_text, most_variable_units
 from ui.heatmap import heatmap, show_char
-from ui.i18n import I18N
+from ui.i18n import I18N, localized, tr
 from ui.images import save_png
 from ui.links import Linked, LinkRow, link_row, wire_link
 from ui.text_view import readable_text
@@ -50,9 +50,9 @@ def _encode(model: CharLSTM, text: str) -> tuple[torch.Tensor, str]:
     notes = []
     if dropped:
         shown = " ".join(repr(ch) for ch in dropped[:20]) + (" …" if len(dropped) > 20 else "")
-        notes.append(f"Characters the model never saw in training were left out: {shown}")
+        notes.append(tr("lstm.note.dropped", shown=shown))
     if model.decode(ids) != text.replace("\r\n", "\n") and not dropped:
-        notes.append("Some characters were spelled with the model's alphabet (e.g. curly quotes, accents).")
+        notes.append(tr("lstm.note.respelled"))
     return ids, "\n".join(notes)
 
 
@@ -73,9 +73,7 @@ def lstm_generate(prompt: str, length: int, temperature: float, top_k: int, top_
     seed = as_int(seed, "Seed", 0, MAX_SEED)
     ids, notes = _encode(model, prompt)
     if len(ids) > MAX_PROMPT_CHARS:
-        notes = (
-            notes + "\n" if notes else ""
-        ) + f"Only the last {MAX_PROMPT_CHARS} prompt characters are read."
+        notes = (notes + "\n" if notes else "") + tr("lstm.note.prompt_cut", limit=MAX_PROMPT_CHARS)
     shown_prompt = model.decode(ids)
     generator = torch.Generator().manual_seed(seed)
     text, probs, last = "", [], time.monotonic()
@@ -84,9 +82,8 @@ def lstm_generate(prompt: str, length: int, temperature: float, top_k: int, top_
         text += model.config.vocab[index]
         probs.append(prob)
         if time.monotonic() > deadline:
-            notes = (notes + "\n" if notes else "") + (
-                f"Stopped after {GENERATE_TIME_LIMIT_S} s with {len(text)} of {length} characters: "
-                "the server is busy, try again in a moment."
+            notes = (notes + "\n" if notes else "") + tr(
+                "lstm.note.time_limit", seconds=GENERATE_TIME_LIMIT_S, written=len(text), length=length
             )
             break
         if len(probs) == 1 or time.monotonic() - last >= STREAM_EVERY_S:  # first character at once
@@ -101,10 +98,12 @@ def _read(text: object, layer: object, quantity: object) -> tuple[CharLSTM, torc
     text = as_text(text, "Text", MAX_ANALYSE_CHARS)
     layer = as_int(layer, "Layer", 0, model.config.num_layers - 1)
     if quantity not in GATE_NAMES:
-        raise InputError(f"Quantity must be one of {', '.join(GATE_NAMES)}, got {str(quantity)[:20]!r}.")
+        raise InputError(
+            tr("lstm.error.quantity", choices=", ".join(GATE_NAMES), value=repr(str(quantity)[:20]))
+        )
     ids, notes = _encode(model, text)
     if len(ids) < 2:
-        raise InputError("Give at least two characters the model knows to look inside it.")
+        raise InputError(tr("lstm.error.too_short"))
     return model, ids, layer, quantity, notes
 
 
@@ -125,10 +124,14 @@ def lstm_analyze(text: str, layer: int, quantity: str):
     units = most_variable_units(info, quantity, layer, HEATMAP_UNITS)
     values = as_display_values(info, quantity, layer)  # (T, H) in [-1, 1]
     window = values[:HEATMAP_CHARS, units].T.numpy()  # (units, chars)
-    image = save_png(heatmap(window, [f"unit {u}" for u in units], chars[:HEATMAP_CHARS]))
-    caption = (
-        f"{GATE_NAMES[quantity]}, layer {layer + 1}: the {len(units)} units that vary most over the text, "
-        f"first {min(len(chars), HEATMAP_CHARS)} characters. Text below coloured by unit {units[0]}."
+    image = save_png(heatmap(window, [f"#{u}" for u in units], chars[:HEATMAP_CHARS]))  # unit numbers
+    caption = tr(
+        "lstm.heatmap.caption",
+        quantity=tr(f"lstm.quantity.{quantity}"),
+        layer=layer + 1,
+        units=len(units),
+        chars=min(len(chars), HEATMAP_CHARS),
+        first=units[0],
     )
     unit_spans = _unit_spans(chars, values[:, units[0]])
     return confidence, image, gr.update(choices=units, value=units[0]), unit_spans, notes, caption
@@ -194,7 +197,7 @@ def lstm_candidates(text: str, position: int):
     text = as_text(text, "Text", MAX_INPUT_CHARS)
     ids, _ = _encode(model, text)
     if len(ids) == 0:
-        raise InputError("Generate or paste some text first.")
+        raise InputError(tr("lstm.error.no_text"))
     position = as_int(position, "Position", 1, 10**6)
     position = min(position, len(ids))
     logits, _ = model.step(ids[max(0, position - MAX_PROMPT_CHARS) : position])
@@ -204,7 +207,9 @@ def lstm_candidates(text: str, position: int):
     candidates = {
         f"{show_char(model.config.vocab[i])}": p for i, p in zip(top.indices.tolist(), top.values.tolist())
     }
-    return candidates, f"After reading …`{read.replace(chr(10), '⏎')}` (character {position} of {len(ids)}):"
+    return candidates, tr(
+        "lstm.candidates.caption", read=read.replace(chr(10), "⏎"), position=position, length=len(ids)
+    )
 
 
 @dataclass(frozen=True)
@@ -372,7 +377,7 @@ def layout() -> LstmTextTab:
 def _wire_generation(tab: LstmTextTab) -> gr.events.Dependency:
     wire_link(tab.link, tab.linked)
     generation = tab.generate.click(
-        lstm_generate,
+        localized(lstm_generate),
         tab.linked.inputs,
         tab.generate_outputs,
         api_name="lstm_generate",
@@ -392,7 +397,7 @@ def _wire_inside(tab: LstmTextTab) -> None:
     candidates_inputs = [tab.inspect, tab.position]
     gr.on(
         [tab.analyse.click, tab.layer.input, tab.quantity.input],
-        lstm_analyze,
+        localized(lstm_analyze),
         [tab.inspect, tab.layer, tab.quantity],
         tab.components(ANALYSE_OUTPUTS),
         api_name="lstm_analyze",
@@ -401,14 +406,14 @@ def _wire_inside(tab: LstmTextTab) -> None:
         time_limit=60,
         api_description="Per-character probabilities of a text, a heatmap of one gate/state, and one unit's view.",
     ).then(
-        candidates_quietly,
+        localized(candidates_quietly),
         candidates_inputs,
         tab.components(CANDIDATES_OUTPUTS),
         api_visibility="private",
         preprocess=False,
     )
     tab.unit.input(
-        lstm_unit,
+        localized(lstm_unit),
         [tab.inspect, tab.layer, tab.quantity, tab.unit],
         tab.unit_view,
         api_visibility="private",
@@ -416,7 +421,7 @@ def _wire_inside(tab: LstmTextTab) -> None:
     )
     # every way of moving the slider (drag, arrow keys, a typed number) changes its value
     tab.position.change(
-        lstm_candidates,
+        localized(lstm_candidates),
         candidates_inputs,
         tab.components(CANDIDATES_OUTPUTS),
         api_name="lstm_candidates",
@@ -426,7 +431,7 @@ def _wire_inside(tab: LstmTextTab) -> None:
     )
     # the slider spans the text looked inside, whichever way it got there
     tab.inspect.change(
-        position_range,
+        localized(position_range),
         candidates_inputs,
         tab.position,
         api_visibility="private",
@@ -441,14 +446,14 @@ def wire(tab: LstmTextTab, linked: gr.State) -> None:
     generation = _wire_generation(tab)
     _wire_inside(tab)
     generation.then(
-        functools.partial(inside_after_generation, True),
+        localized(functools.partial(inside_after_generation, True)),
         tab.inside_inputs,
         tab.inside_outputs,
         api_visibility="private",
         preprocess=False,
     )
     tab.tab.select(
-        first_view,
+        localized(first_view),
         [linked, tab.inspect, tab.output, tab.layer, tab.quantity, tab.position],
         tab.inside_outputs,
         api_visibility="private",

@@ -7,6 +7,8 @@ import math
 
 import gradio as gr
 
+from ui.i18n import EN, tr
+
 log = logging.getLogger("ganlab")
 
 
@@ -19,35 +21,39 @@ class InputError(gr.Error):
         log.info("input refused: %s", message)
 
 
+def _name(name: str) -> str:
+    """A control's name in the page's language (its English name when there is no translation)."""
+    return tr(f"control.{name}") if f"control.{name}" in EN else name
+
+
 def as_int(value: object, name: str, low: int, high: int) -> int:
-    """An integer in [low, high] from a number or numeric text; anything else is a gr.Error."""
+    """An integer in [low, high] from a number or numeric text; anything else is an InputError."""
     if isinstance(value, bool) or value is None:
-        raise InputError(f"{name} must be a whole number from {low} to {high}, got {value!r}.")
+        raise InputError(tr("error.whole", name=_name(name), low=low, high=high, value=repr(value)))
     try:
         number = float(value)  # accepts 7, 7.0, "7"
     except (TypeError, ValueError):
         raise InputError(
-            f"{name} must be a whole number from {low} to {high}, got {str(value)[:40]!r}."
+            tr("error.whole", name=_name(name), low=low, high=high, value=repr(str(value)[:40]))
         ) from None
     if not math.isfinite(number) or number != int(number):
-        raise InputError(f"{name} must be a whole number from {low} to {high}, got {str(value)[:40]}.")
+        raise InputError(tr("error.whole", name=_name(name), low=low, high=high, value=str(value)[:40]))
     if not low <= number <= high:
-        raise InputError(f"{name} must be from {low} to {high}, got {int(number)}.")
+        raise InputError(tr("error.int_range", name=_name(name), low=low, high=high, value=int(number)))
     return int(number)
 
 
 def as_float(value: object, name: str, low: float, high: float) -> float:
-    """A finite float in [low, high]; NaN, infinities, text and out-of-range values are a gr.Error."""
+    """A finite float in [low, high]; NaN, infinities, text and out-of-range values are an InputError."""
+    bounds = {"name": _name(name), "low": f"{low:g}", "high": f"{high:g}"}
     if isinstance(value, bool) or value is None:
-        raise InputError(f"{name} must be a number from {low:g} to {high:g}, got {value!r}.")
+        raise InputError(tr("error.number", **bounds, value=repr(value)))
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise InputError(
-            f"{name} must be a number from {low:g} to {high:g}, got {str(value)[:40]!r}."
-        ) from None
+        raise InputError(tr("error.number", **bounds, value=repr(str(value)[:40]))) from None
     if not math.isfinite(number) or not low <= number <= high:
-        raise InputError(f"{name} must be a number from {low:g} to {high:g}, got {number}.")
+        raise InputError(tr("error.number", **bounds, value=number))
     return number
 
 
@@ -55,7 +61,7 @@ def as_text(value: object, name: str, max_chars: int) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise InputError(f"{name} must be text, got {type(value).__name__}.")
+        raise InputError(tr("error.text", name=_name(name), kind=type(value).__name__))
     if len(value) > max_chars:
-        raise InputError(f"{name} is {len(value)} characters long; the limit is {max_chars}.")
+        raise InputError(tr("error.too_long", name=_name(name), length=len(value), limit=max_chars))
     return value

@@ -147,4 +147,39 @@ or stay high inside a line and reset at its end.""",
         "Its 5 likeliest next characters",
         "它认为最可能的 5 个下一个字符",
     ),
+    # ---------------------------------------------------------------- written by the handlers at run time
+    "lstm.note.dropped": (
+        "Characters the model never saw in training were left out: {shown}",
+        "模型在训练中从未见过的字符已被略去：{shown}",
+    ),
+    "lstm.note.respelled": (
+        "Some characters were spelled with the model's alphabet (e.g. curly quotes, accents).",
+        "有些字符已改写成模型字母表中的字符（例如弯引号、带重音的字母）。",
+    ),
+    "lstm.note.prompt_cut": (
+        "Only the last {limit} prompt characters are read.",
+        "只读取提示词的最后 {limit} 个字符。",
+    ),
+    "lstm.note.time_limit": (
+        "Stopped after {seconds} s with {written} of {length} characters: the server is busy, try again in a moment.",
+        "{seconds} 秒后停止，已写出 {length} 个字符中的 {written} 个：服务器正忙，请稍后再试。",
+    ),
+    "lstm.error.quantity": (
+        "Quantity must be one of {choices}, got {value}.",
+        "“显示”必须是 {choices} 之一，收到的是 {value}。",
+    ),
+    "lstm.error.too_short": (
+        "Give at least two characters the model knows to look inside it.",
+        "请至少输入两个模型认识的字符，才能查看它的内部。",
+    ),
+    "lstm.error.no_text": ("Generate or paste some text first.", "请先生成或粘贴一些文字。"),
+    "lstm.heatmap.caption": (
+        "{quantity}, layer {layer}: the {units} units that vary most over the text, first {chars} characters. "
+        "Text below coloured by unit {first}.",
+        "{quantity}，第 {layer} 层：在这段文字上变化最大的 {units} 个单元，前 {chars} 个字符。下方文字按单元 {first} 着色。",
+    ),
+    "lstm.candidates.caption": (
+        "After reading …`{read}` (character {position} of {length}):",
+        "读到 …`{read}` 之后（第 {position} 个字符，共 {length} 个）：",
+    ),
 }
