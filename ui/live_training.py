@@ -1,4 +1,5 @@
-""" "Watch it learn" tab: a 2-D GAN and a tiny char-LSTM train live on the server, streamed to the browser."""
+""" "Watch it learn" tab: a 2-D GAN trains in the student's browser (ui/live_browser.py; on the server where
+TF.js cannot run, streamed as before) and a tiny char-LSTM trains live on the server."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 import gradio as gr
 
 from models.toy_gan import LOSSES, VIEW, ToyGANConfig, ToyGANTrainer, TrainingDiverged, mode_centres
-from ui import live_char_lstm
+from ui import live_browser, live_char_lstm
 from ui.i18n import I18N
 from ui.images import save_png
 from ui.live_char_lstm import CONCURRENCY, MAX_SEED
@@ -386,11 +387,16 @@ class LiveGanView:
     pause: gr.Button
     step: gr.Button
     reset: gr.Button
-    outputs: dict  # keyed like GAN_OUTPUTS
+    outputs: dict  # keyed like GAN_OUTPUTS (the server path's outputs)
+    server: dict  # hidden buttons of the server path, keyed like live_browser.SERVER_BUTTONS
 
     @property
     def settings(self) -> list:
         return [self.controls[key] for key in SETTINGS]
+
+    @property
+    def preset_fields(self) -> list:
+        return [self.controls[key] for key in CONTROL_NAMES]
 
     @property
     def output_list(self) -> list:
@@ -440,15 +446,19 @@ def _gan_layout() -> LiveGanView:
                 with gr.Row():
                     step = gr.Button(I18N("live.step"), elem_id="gan2d-step")  # names STEP_COUNT
                     reset = gr.Button(I18N("live.reset"), elem_id="gan2d-reset")
+                server = live_browser.server_buttons()
             with gr.Column(scale=2):
-                outputs = _gan_outputs_layout()
-    return LiveGanView(controls, start, pause, step, reset, outputs)
+                live_browser.view_html(RUN_SECONDS, STEP_COUNT)
+                with gr.Column(elem_id=live_browser.SERVER_VIEW_ID):
+                    outputs = _gan_outputs_layout()
+    return LiveGanView(controls, start, pause, step, reset, outputs, server)
 
 
 def _wire_gan(view: LiveGanView) -> None:
+    """The server path, on the hidden server buttons (the page presses them where TF.js cannot run)."""
     settings, outputs, run = view.settings, view.output_list, view.outputs["run"]
     streaming = dict(preprocess=False, show_progress="hidden", **CONCURRENCY)
-    training = view.start.click(
+    training = view.server["start"].click(
         train_gan_2d,
         [*settings, view.controls["max_steps"], run],
         outputs,
@@ -458,7 +468,7 @@ def _wire_gan(view: LiveGanView) -> None:
         api_description="Train the 2-D GAN (continuing this session's run if the settings are unchanged), streaming "
         "a picture, loss curves, the MMD² curve, a status line and the latest numbers.",
     )
-    stepping = view.step.click(
+    stepping = view.server["step"].click(
         step_gan_2d,
         [*settings, view.controls["max_steps"], run],
         outputs,
@@ -466,8 +476,8 @@ def _wire_gan(view: LiveGanView) -> None:
         time_limit=RUN_SECONDS,
         **streaming,
     )
-    view.pause.click(None, None, None, cancels=[training, stepping], api_visibility="private")
-    view.reset.click(
+    view.server["pause"].click(None, None, None, cancels=[training, stepping], api_visibility="private")
+    view.server["reset"].click(
         reset_gan_2d,
         [*settings, run],
         outputs,
@@ -476,10 +486,6 @@ def _wire_gan(view: LiveGanView) -> None:
         cancels=[training, stepping],
         api_description="A new 2-D GAN run at step 0.",
     )
-    preset_fields = [view.controls[key] for key in CONTROL_NAMES]
-    view.controls["preset"].input(
-        apply_preset, view.controls["preset"], preset_fields, api_visibility="private"
-    ).then(reset_gan_2d, [*settings, run], outputs, api_visibility="private", preprocess=False)
 
 
 @dataclass(frozen=True)
@@ -498,7 +504,9 @@ def layout() -> LiveTab:
 
 def wire(tab: LiveTab) -> None:
     _wire_gan(tab.gan)
-    tab.tab.select(
+    presets = {name: apply_preset(name) for name in PRESETS}
+    live_browser.wire(tab.gan, tab.tab, RUN_SECONDS, STEP_COUNT, presets)
+    tab.gan.server["first"].click(
         show_first_frame,
         [*tab.gan.settings, tab.gan.outputs["run"]],
         tab.gan.output_list,

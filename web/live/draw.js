@@ -96,9 +96,13 @@ export function drawScene(canvas, shot) {
   const tile = (drawScene.tile ??= document.createElement("canvas"));
   tile.width = tile.height = n;
   const tileCtx = tile.getContext("2d"), image = tileCtx.createImageData(n, n);
+  const lut = (drawScene.lut ??= Array.from({ length: 256 }, (_, i) => viridis(i / 255)));
   for (let i = 0; i < n * n; i++) {
-    const [r, g, b] = viridis(shot.surface[i]);
-    image.data.set([r, g, b, 255], 4 * i);
+    const v = shot.surface[i], rgb = lut[Number.isFinite(v) ? Math.round(Math.min(1, Math.max(0, v)) * 255) : 128];
+    image.data[4 * i] = rgb[0];
+    image.data[4 * i + 1] = rgb[1];
+    image.data[4 * i + 2] = rgb[2];
+    image.data[4 * i + 3] = 255;
   }
   tileCtx.putImageData(image, 0, 0);
   ctx.fillStyle = "white";
@@ -116,9 +120,14 @@ export function drawScene(canvas, shot) {
     ctx.lineTo(size, p);
     ctx.stroke();
   }
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, 0, size, size);
+  ctx.clip(); // points and arrows outside the view stay off the legend
   dots(ctx, shot.real, size, REAL_COLOUR, "white");
   dots(ctx, shot.fake, size, FAKE_COLOUR, "#3c3c3c");
   arrows(ctx, shot.arrowStarts, shot.arrowDirections, size);
+  ctx.restore();
   ctx.strokeStyle = "#787878";
   ctx.strokeRect(0.5, 0.5, size - 1, size - 1);
   legend(ctx, size, shot.surfaceLabel);
@@ -127,10 +136,11 @@ export function drawScene(canvas, shot) {
 /** Rows [step, a, b, ...] averaged in consecutive bins down to at most CURVE_POINTS rows. */
 export function binned(rows) {
   if (rows.length <= CURVE_POINTS) return rows;
-  const out = [];
+  const out = [], width = rows[0].length;
   for (let bin = 0; bin < CURVE_POINTS; bin++) {
     const from = Math.floor((bin * rows.length) / CURVE_POINTS), to = Math.floor(((bin + 1) * rows.length) / CURVE_POINTS);
-    const mean = rows[from].map((_, k) => rows.slice(from, to).reduce((sum, row) => sum + row[k], 0) / (to - from));
+    const mean = new Array(width).fill(0);
+    for (let i = from; i < to; i++) for (let k = 0; k < width; k++) mean[k] += rows[i][k] / (to - from);
     out.push(mean);
   }
   return out;
@@ -158,8 +168,8 @@ export function drawChart(canvas, title, rows, series) {
   }
   const data = binned(rows.filter((row) => series.every((s) => Number.isFinite(row[s.column]))));
   if (data.length === 0) return;
-  const xs = data.map((row) => row[0]), ys = data.flatMap((row) => series.map((s) => row[s.column]));
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs, Math.min(...xs) + 1)];
+  const ys = data.flatMap((row) => series.map((s) => row[s.column]));
+  const x0 = data[0][0], x1 = Math.max(data.at(-1)[0], x0 + 1);
   let [y0, y1] = [Math.min(...ys), Math.max(...ys)];
   if (y1 - y0 < 1e-9) [y0, y1] = [y0 - 0.5, y1 + 0.5];
   const px = (v) => pad.left + ((v - x0) / (x1 - x0)) * (w - pad.left - pad.right);

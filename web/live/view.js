@@ -260,8 +260,10 @@ export class LiveView {
   }
 }
 
+const vendorUrl = (file) => new URL(`../vendor/${file}`, import.meta.url).href; // web/vendor/, beside web/live/
+
 /** Load TF.js and mount the view in `element`; rejects when TF.js cannot load. */
-export async function mount(element, { vendorUrl, runSeconds, stepCount, preferCpu = false }) {
+export async function mount(element, { runSeconds, stepCount, preferCpu = false } = {}) {
   const backend = await loadTf(vendorUrl, { preferCpu });
   return new LiveView(element, { backend, runSeconds, stepCount });
 }
