@@ -105,7 +105,7 @@ def test_nan_stops_the_run_with_a_notice(page):
     page.locator("#gan2d-step").click()
     wait_for_status(page, LIVE, "Step 10 (paused)")
     page.evaluate(
-        "window.gan2dLive.then((l) => { const w = l.trainer.generator.weights[0]; w.assign(tf.fill(w.shape, NaN)); })"
+        "window.gan2dLive.then((l) => { const w = l.trainer.generator.flat; w.assign(tf.fill(w.shape, NaN)); })"
     )
     page.locator("#gan2d-start").click()
     wait_for_status(page, LIVE, "Training stopped: the discriminator loss became NaN at step 11")

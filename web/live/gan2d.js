@@ -118,42 +118,65 @@ export function initLayers(sizes, rng) {
 
 let variableCount = 0; // TF.js variable names are global to the page
 
-/** An MLP of tf.Variables; `activation` between the layers, none after the last. */
+/** An MLP whose weights and biases live in one flat tf.Variable (one optimiser update per network per
+ *  step instead of one per tensor: TF.js runs ~16 kernels per Adam update, the step's largest cost).
+ *  `activation` between the layers, none after the last. */
 export class Mlp {
   constructor(sizes, activation, layers) {
     this.sizes = sizes;
     this.activation = activation;
-    this.weights = []; // (in, out): x @ W, the transpose of torch's (out, in)
-    this.biases = [];
-    const prefix = `gan2d_${variableCount++}`;
+    this.shapes = []; // per layer: weight (in, out) (x @ W, the transpose of torch's (out, in)), bias (out)
+    const parts = [];
     layers.forEach(({ weight, bias }, i) => {
-      const w = tf.tidy(() => tf.tensor2d(weight, [sizes[i + 1], sizes[i]]).transpose()), b = tf.tensor1d(bias);
-      this.weights.push(tf.variable(w, true, `${prefix}_w${i}`));
-      this.biases.push(tf.variable(b, true, `${prefix}_b${i}`));
-      tf.dispose([w, b]); // the variables keep their own copies
+      const fanIn = sizes[i], fanOut = sizes[i + 1], w = new Float32Array(fanIn * fanOut);
+      for (let o = 0; o < fanOut; o++) for (let k = 0; k < fanIn; k++) w[k * fanOut + o] = weight[o * fanIn + k];
+      parts.push(w, Float32Array.from(bias));
+      this.shapes.push([fanIn, fanOut], [fanOut]);
     });
-    this.variables = this.weights.flatMap((w, i) => [w, this.biases[i]]);
+    this.pieceSizes = parts.map((part) => part.length);
+    const flat = new Float32Array(this.pieceSizes.reduce((a, b) => a + b, 0));
+    parts.reduce((offset, part) => (flat.set(part, offset), offset + part.length), 0);
+    const initial = tf.tensor1d(flat);
+    this.flat = tf.variable(initial, true, `gan2d_${variableCount++}`);
+    initial.dispose(); // the variable keeps its own copy
+    this.variables = [this.flat];
   }
 
-  apply(x) {
+  /** [W0, b0, W1, b1, ...] as tensors cut from the flat variable (differentiable: split ↔ concat). */
+  params() {
+    return tf.split(this.flat, this.pieceSizes).map((piece, i) => piece.reshape(this.shapes[i]));
+  }
+
+  apply(x, params = this.params()) {
     let h = x;
-    this.weights.forEach((w, i) => {
-      h = tf.add(tf.matMul(h, w), this.biases[i]);
-      if (i < this.weights.length - 1) h = this.activation(h);
-    });
+    for (let i = 0; i < params.length; i += 2) {
+      h = tf.add(tf.matMul(h, params[i]), params[i + 1]);
+      if (i + 2 < params.length) h = this.activation(h);
+    }
     return h;
   }
 
-  /** The weights in torch's layout (what initLayers returns), e.g. to compare with Python. */
+  /** A flat array laid out like this.flat (values or a gradient) → torch's layout, as initLayers returns. */
+  toLayers(flat) {
+    const layers = [];
+    let offset = 0;
+    for (let i = 0; i < this.shapes.length; i += 2) {
+      const [fanIn, fanOut] = this.shapes[i], weight = new Array(fanIn * fanOut);
+      for (let k = 0; k < fanIn; k++) for (let o = 0; o < fanOut; o++) weight[o * fanIn + k] = flat[offset + k * fanOut + o];
+      offset += fanIn * fanOut;
+      layers.push({ weight, bias: Array.from(flat.slice(offset, offset + fanOut)) });
+      offset += fanOut;
+    }
+    return layers;
+  }
+
+  /** The weights in torch's layout, e.g. to compare with Python. */
   exportLayers() {
-    return this.weights.map((w, i) => ({
-      weight: Array.from(w.transpose().dataSync()),
-      bias: Array.from(this.biases[i].dataSync()),
-    }));
+    return this.toLayers(this.flat.dataSync());
   }
 
   dispose() {
-    this.variables.forEach((v) => v.dispose());
+    this.flat.dispose();
   }
 }
 
@@ -165,8 +188,8 @@ export const makeGenerator = (c, layers) => new Mlp(generatorSizes(c), (h) => tf
 const leakyReluTwiceDifferentiable = (h) => tf.add(tf.mul(0.6, h), tf.mul(0.4, tf.abs(h)));
 export const makeDiscriminator = (c, layers) =>
   new Mlp(discriminatorSizes(c), c.loss === "wgan-gp" ? leakyReluTwiceDifferentiable : (h) => tf.leakyRelu(h, 0.2), layers);
-/** D's raw scores (B,) of points (B, 2). */
-export const scores = (discriminator, x) => discriminator.apply(x).reshape([-1]);
+/** D's raw scores (B,) of points (B, 2); `params` from discriminator.params() saves cutting them again. */
+export const scores = (discriminator, x, params) => discriminator.apply(x, params).reshape([-1]);
 
 // ----------------------------------------------------------------------------- losses
 
@@ -192,19 +215,20 @@ export function generatorLoss(loss, fakeScores) {
 }
 
 /** E[(‖∇D(x̂)‖₂ - 1)²] at x̂ = ε·real + (1 - ε)·fake; epsilon (B, 1). Differentiable in D's weights. */
-export function gradientPenalty(critic, real, fake, epsilon) {
+export function gradientPenalty(critic, real, fake, epsilon, params = critic.params()) {
   const mixed = tf.add(tf.mul(epsilon, real), tf.mul(tf.sub(1, epsilon), fake)); // (B, 2)
-  const grad = tf.grad((x) => tf.sum(scores(critic, x)))(mixed); // (B, 2), recorded on the outer tape
+  const grad = tf.grad((x) => tf.sum(scores(critic, x, params)))(mixed); // (B, 2), recorded on the outer tape
   const norm = tf.sqrt(tf.sum(tf.square(grad), 1));
   return tf.mean(tf.square(tf.sub(norm, 1)));
 }
 
 /** D's full loss for one batch: [loss, penalty or null]. */
 export function discriminatorObjective(config, discriminator, real, fake, epsilon) {
-  let loss = discriminatorLoss(config.loss, scores(discriminator, real), scores(discriminator, fake));
+  const params = discriminator.params();
+  let loss = discriminatorLoss(config.loss, scores(discriminator, real, params), scores(discriminator, fake, params));
   let penalty = null;
   if (config.loss === "wgan-gp") {
-    penalty = gradientPenalty(discriminator, real, fake, epsilon);
+    penalty = gradientPenalty(discriminator, real, fake, epsilon, params);
     loss = tf.add(loss, tf.mul(config.gp_weight, penalty));
   }
   return [loss, penalty];
@@ -318,7 +342,7 @@ export class Trainer {
           () => discriminatorObjective(c, this.discriminator, realT, fake, eps)[0], this.discriminator.variables);
         this.optD.applyGradients(clipGradients(grads, c.max_grad_norm));
         if (c.loss === "wgan") {
-          this.discriminator.variables.forEach((v) => v.assign(tf.clipByValue(v, -c.clip_value, c.clip_value)));
+          this.discriminator.flat.assign(tf.clipByValue(this.discriminator.flat, -c.clip_value, c.clip_value));
         }
         return value.dataSync()[0];
       });
@@ -407,9 +431,8 @@ export class Trainer {
 export function lossesAndGradients(config, layers, batch) {
   const c = { ...DEFAULT_CONFIG, ...config }, B = batch.real.length / 2, L = c.latent_dim;
   const generator = makeGenerator(c, layers.generator), discriminator = makeDiscriminator(c, layers.discriminator);
-  // gradients in torch's layout: a weight's (in, out) transposed to (out, in)
-  const read = (net, grads) =>
-    net.variables.map((v, i) => Array.from((i % 2 === 0 ? grads[v.name].transpose() : grads[v.name]).dataSync()));
+  // gradients in torch's layout and parameter order: weight (out, in), bias, per layer
+  const read = (net, grads) => net.toLayers(grads[net.flat.name].dataSync()).flatMap((l) => [l.weight, l.bias]);
   try {
     return tf.tidy(() => {
       const real = tf.tensor2d(batch.real, [B, 2]);
