@@ -143,3 +143,24 @@ def test_the_char_lstm_writes(page):
     wait_for_status(page, "charlstm-status", "(done)")
     samples = page.locator("#charlstm-samples textarea").input_value()
     assert "— step 0 (untrained):" in samples and "(final):" in samples
+
+
+def test_a_queued_lstm_student_sees_their_place_and_the_wait(browser, app_server):  # noqa: F811
+    """Both server slots busy: the third student's status line shows the queue until their run starts."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    pages = []
+    for _ in range(3):
+        page = context.new_page()
+        page.goto(app_server, wait_until="load")
+        page.get_by_role("tab", name="Watch it learn", exact=True).click()
+        page.get_by_role("tab", name="A char-LSTM learns a text", exact=True).click()
+        set_number(page, "Seconds to train", "4")
+        pages.append(page)
+    assert "your place in the queue" in pages[0].locator("body").inner_text()
+    for page in pages:
+        page.locator("#charlstm-train").click()
+    wait_for_status(pages[2], "charlstm-status", "queue:")
+    assert re.search(r"queue: \d+/\d+", status(pages[2], "charlstm-status"))
+    for page in pages:
+        wait_for_status(page, "charlstm-status", "(done)", timeout=60_000)
+    context.close()

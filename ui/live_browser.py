@@ -66,15 +66,14 @@ def _call(getter: str, method: str, server_button: str | None) -> str:
 }}"""
 
 
-def view_html(run_seconds: float, step_count: int) -> gr.HTML:
-    """The in-page view (status line, scene, curves, numbers); mounting it starts loading TF.js."""
-    getter = _view_getter(run_seconds, step_count)
+def view_html() -> gr.HTML:
+    """The in-page view's place (status line, scene, curves, numbers), the server's view hidden meanwhile."""
     return gr.HTML(
         _PLACEHOLDER,
         elem_id=BROWSER_ID,
         css_template=_CSS,
-        js_on_load=f'document.getElementById("{SERVER_VIEW_ID}")?.style.setProperty("display", "none");\n'
-        f"{getter}();",
+        # TF.js loads when the tab is first opened (tab.select), not for every visitor of the app
+        js_on_load=f'if (!window.gan2dLive) document.getElementById("{SERVER_VIEW_ID}")?.style.setProperty("display", "none");',
     )
 
 

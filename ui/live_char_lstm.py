@@ -125,6 +125,7 @@ def layout() -> CharLstmView:
                 with gr.Row():
                     train = gr.Button(I18N("live.lstm.train"), variant="primary", elem_id="charlstm-train")
                     stop = gr.Button(I18N("common.stop"), variant="stop")
+                gr.Markdown(I18N("live.lstm.queue"))
             with gr.Column(scale=2):
                 status = gr.Markdown(elem_id="charlstm-status")
                 curve = gr.LinePlot(
@@ -149,7 +150,8 @@ def wire(view: CharLstmView) -> None:
         api_name="train_char_lstm",
         preprocess=False,
         time_limit=50,
-        show_progress="hidden",
+        show_progress="full",  # on the status line only: place in the queue and expected wait, then a timer
+        show_progress_on=[view.outputs[2]],
         **CONCURRENCY,
         api_description="Train a tiny char-LSTM on a text (up to 30 s), streaming its loss curve, samples and status.",
     )

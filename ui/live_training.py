@@ -448,7 +448,7 @@ def _gan_layout() -> LiveGanView:
                     reset = gr.Button(I18N("live.reset"), elem_id="gan2d-reset")
                 server = live_browser.server_buttons()
             with gr.Column(scale=2):
-                live_browser.view_html(RUN_SECONDS, STEP_COUNT)
+                live_browser.view_html()
                 with gr.Column(elem_id=live_browser.SERVER_VIEW_ID):
                     outputs = _gan_outputs_layout()
     return LiveGanView(controls, start, pause, step, reset, outputs, server)

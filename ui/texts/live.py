@@ -234,4 +234,9 @@ learning to guess each next character. Every two seconds it writes a sample: wat
         "样本（最新的在前）",
     ),
     "live.lstm.text.own": ("Your own text", "你自己的文本"),
+    "live.lstm.queue": (
+        "The LSTM trains on the server, two students at a time: while others train, the status line shows "
+        "your place in the queue and the expected wait.",
+        "LSTM 在服务器上训练，每次两位同学：别人正在训练时，状态栏会显示你在队列中的位置和预计等待时间。",
+    ),
 }

@@ -9,7 +9,8 @@ import { loadTf } from "./load_tf.js";
 // the order of the values the tab passes in (ui/live_training.py's controls, then max_steps)
 export const CONTROL_NAMES = ["target", "points", "loss", "lr_generator", "lr_discriminator", "d_steps", "latent_dim",
   "hidden_size", "num_layers", "batch_size", "max_grad_norm", "seed", "max_steps"];
-const FRAME_MS = 90; // train this long between frames: ~10 frames/s
+const FRAME_MS = 100; // a frame every 100 ms (10 frames/s): train for what drawing leaves of it
+const MIN_TRAIN_MS = 40; // but at least this long, where drawing is slow
 const MEASURE_EVERY = 50; // MMD² every this many steps
 const MAX_POINTS = 1000, MAX_SEED = 2 ** 31 - 1, MAX_STEPS = 20000;
 
@@ -82,7 +83,7 @@ const TEMPLATE = `
     <canvas id="gan2d-live-losses" width="330" height="220" aria-label="Loss curves"></canvas>
     <canvas id="gan2d-live-divergence" width="330" height="220" aria-label="MMD² curve"></canvas>
   </div>
-  <pre class="gan2d-live-numbers" id="gan2d-live-numbers"></pre>
+  <details><summary>Latest numbers</summary><pre class="gan2d-live-numbers" id="gan2d-live-numbers"></pre></details>
 </div>`;
 
 export class LiveView {
@@ -143,9 +144,9 @@ export class LiveView {
     this.notes = notes;
     const tick = () => {
       if (!this.running || this.trainer !== trainer) return;
-      const frameStart = performance.now();
+      const frameStart = performance.now(), budget = Math.max(MIN_TRAIN_MS, FRAME_MS - (this.drawMs ?? 10));
       try {
-        while (trainer.step < last && performance.now() - frameStart < FRAME_MS) {
+        while (trainer.step < last && performance.now() - frameStart < budget) {
           trainer.trainStep();
           if (trainer.step % MEASURE_EVERY === 0) trainer.recordDivergence();
         }
@@ -236,7 +237,7 @@ export class LiveView {
   }
 
   draw(state) {
-    const t = this.trainer;
+    const t = this.trainer, drawStart = performance.now();
     this.state = state;
     const shot = t.snapshot();
     this.modes = shot.modes;
@@ -257,6 +258,7 @@ export class LiveView {
     status.append(head, ...this.notes.map((note) => Object.assign(document.createElement("div"), { textContent: note })));
     this.el("numbers").textContent = JSON.stringify(m);
     this.frames += 1;
+    this.drawMs = performance.now() - drawStart;
   }
 }
 
