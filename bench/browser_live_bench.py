@@ -81,7 +81,8 @@ def open_tab(context, url: str, server_path: bool):
             page.get_by_role("tab", name="Watch it learn", exact=True).click(timeout=60_000)
             break
         except PlaywrightTimeout:
-            print(f"  (page did not render, attempt {attempt + 1})", flush=True)
+            print(f"  (page did not render, attempt {attempt + 1}): {page.locator('body').inner_text()[:300]!r}",
+                  flush=True)  # fmt: skip
     status = "gan2d-status" if server_path else "gan2d-live-status"
     page.wait_for_function(
         "(id) => (document.getElementById(id)?.innerText || '').includes('Step 0 (ready)')", arg=status,
@@ -171,11 +172,16 @@ def main() -> None:
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     with running_app() as (url, _tmp, _start), sync_playwright() as playwright:
         wait_for(url)
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        one_page(browser, url, args.seconds)
-        class_of(browser, url, args.pages, args.steps, server_path=False)
-        class_of(browser, url, args.pages, args.steps, server_path=True)
-        browser.close()
+        # a fresh browser per measurement (seen here: pages of a second context in the same browser
+        # sometimes never got past Gradio's "Loading…")
+        for measure in (
+            lambda browser: one_page(browser, url, args.seconds),
+            lambda browser: class_of(browser, url, args.pages, args.steps, server_path=False),
+            lambda browser: class_of(browser, url, args.pages, args.steps, server_path=True),
+        ):
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            measure(browser)
+            browser.close()
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 

@@ -13,11 +13,16 @@ import json
 
 import gradio as gr
 
+from ui.i18n import I18N
 from ui.web_assets import asset_url
 
 SERVER_BUTTONS = ("start", "step", "pause", "reset", "first")  # hidden; the server path's triggers
 BROWSER_ID, SERVER_VIEW_ID = "gan2d-browser", "gan2d-server-view"
-_PLACEHOLDER = '<div id="gan2d-live" class="gan2d-live-loading">Loading TensorFlow.js…</div>'
+# the page's view replaces the placeholder's text (live.gan.loading) once TF.js has loaded
+_TEMPLATE = '<div id="gan2d-live" class="gan2d-live-loading">${value}</div>'
+# each hidden server button carries its visible twin's label (the tab's opening: Reset's)
+_SERVER_LABELS = {"start": "live.start", "step": "live.step", "pause": "live.pause", "reset": "live.reset",
+                  "first": "live.reset"}  # fmt: skip
 _CSS = """
 #gan2d-live .gan2d-live-status { min-height: 3em; margin-bottom: 6px; }
 #gan2d-live .gan2d-live-error { color: #b3261e; font-weight: 600; margin-top: 4px; }
@@ -69,7 +74,8 @@ def _call(getter: str, method: str, server_button: str | None) -> str:
 def view_html() -> gr.HTML:
     """The in-page view's place (status line, scene, curves, numbers), the server's view hidden meanwhile."""
     return gr.HTML(
-        _PLACEHOLDER,
+        I18N("live.gan.loading"),
+        html_template=_TEMPLATE,
         elem_id=BROWSER_ID,
         css_template=_CSS,
         # TF.js loads when the tab is first opened (tab.select), not for every visitor of the app
@@ -79,7 +85,10 @@ def view_html() -> gr.HTML:
 
 def server_buttons() -> dict[str, gr.Button]:
     """Hidden buttons carrying the server path's events (and its API names)."""
-    return {name: gr.Button(visible="hidden", elem_id=f"gan2d-server-{name}") for name in SERVER_BUTTONS}
+    return {
+        name: gr.Button(I18N(_SERVER_LABELS[name]), visible="hidden", elem_id=f"gan2d-server-{name}")
+        for name in SERVER_BUTTONS
+    }
 
 
 def wire(view, tab: gr.Tab, run_seconds: float, step_count: int, presets: dict[str, list]) -> None:

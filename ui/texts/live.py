@@ -25,6 +25,10 @@ points are (MMD², lower is better). Try the presets: one that collapses onto a 
 真实的（黄色），哪里是生成的（紫色）。箭头表示 G 的损失把它的一部分点往哪里推。右下方的曲线衡量真实点与生成点
 相差多远（MMD²，越低越好）。试试各个预设：有一个会塌缩到一个不断移动的团块上，另外几个是修正方案。""",
     ),
+    "live.gan.loading": (
+        "Loading TensorFlow.js, which trains the GAN here in your browser…",
+        "正在加载 TensorFlow.js，它会在你的浏览器里训练这个 GAN……",
+    ),
     "live.preset": (
         "Preset",
         "预设",
