@@ -53,11 +53,11 @@ def test_the_gan_trains_in_the_page_with_no_server_request(page):
     page.locator("#gan2d-step").click()
     wait_for_status(page, LIVE, "Step 10 (paused)")
     assert "in your browser (TF.js wasm)" in status(page, LIVE) and "Trained 10 steps." in status(page, LIVE)
-    set_number(page, "Steps per run", "300")
+    set_number(page, "Steps per run", "150")
     tensors = page.evaluate("tf.memory().numTensors")
     page.locator("#gan2d-start").click()
     wait_for_status(page, LIVE, "(training)")
-    wait_for_status(page, LIVE, "Step 310 (paused)", timeout=60_000)
+    wait_for_status(page, LIVE, "Step 160 (paused)", timeout=180_000)  # no time limit in the page
     numbers = metrics(page)
     assert numbers["mmd2"] < numbers["mmd2_at_start"] and numbers["frames"] >= 3
     assert re.search(r"modes covered \d/8 · \d+ steps/s", status(page, LIVE))

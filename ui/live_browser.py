@@ -32,10 +32,10 @@ _CSS = """
 """
 
 
-def _view_getter(run_seconds: float, step_count: int) -> str:
+def _view_getter(step_count: int) -> str:
     """JS: an async function resolving to the page's LiveView, or null where TF.js cannot run (then the
     server view shows, with one line saying why). Loads once; every listener awaits the same promise."""
-    options = json.dumps({"runSeconds": run_seconds, "stepCount": step_count})
+    options = json.dumps({"stepCount": step_count})  # no time limit: the student's own CPU
     return f"""(() => {{
   window.gan2dLive ??= (async () => {{
     const serverView = () => document.getElementById("{SERVER_VIEW_ID}");
@@ -91,10 +91,10 @@ def server_buttons() -> dict[str, gr.Button]:
     }
 
 
-def wire(view, tab: gr.Tab, run_seconds: float, step_count: int, presets: dict[str, list]) -> None:
+def wire(view, tab: gr.Tab, step_count: int, presets: dict[str, list]) -> None:
     """Browser-side listeners on the visible buttons, the preset menu and the tab. `view`: a LiveGanView;
     `presets`: preset name → the values of view.preset_fields."""
-    getter = _view_getter(run_seconds, step_count)
+    getter = _view_getter(step_count)
     values = [*view.settings, view.controls["max_steps"]]
     private = dict(api_visibility="private", queue=False)
     for button, method, server in [(view.start, "start", "start"), (view.step, "step", "step"),

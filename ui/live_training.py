@@ -505,7 +505,7 @@ def layout() -> LiveTab:
 def wire(tab: LiveTab) -> None:
     _wire_gan(tab.gan)
     presets = {name: apply_preset(name) for name in PRESETS}
-    live_browser.wire(tab.gan, tab.tab, RUN_SECONDS, STEP_COUNT, presets)
+    live_browser.wire(tab.gan, tab.tab, STEP_COUNT, presets)
     tab.gan.server["first"].click(
         show_first_frame,
         [*tab.gan.settings, tab.gan.outputs["run"]],

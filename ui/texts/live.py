@@ -142,8 +142,8 @@ points are (MMD², lower is better). Try the presets: one that collapses onto a 
         "梯度裁剪：最大范数（0 = 关闭）",
     ),
     "live.max_steps": (
-        "Steps per run (at most 20 s)",
-        "每次运行的步数（最多 20 秒）",
+        "Steps per run (on the server: at most 20 s)",
+        "每次运行的步数（在服务器上：最多 20 秒）",
     ),
     "live.start": (
         "Start",

@@ -87,7 +87,7 @@ const TEMPLATE = `
 </div>`;
 
 export class LiveView {
-  constructor(element, { backend, runSeconds = 20, stepCount = 10 }) {
+  constructor(element, { backend, runSeconds = Infinity, stepCount = 10 }) {
     element.innerHTML = TEMPLATE;
     this.el = (id) => element.querySelector(`#gan2d-live-${id}`);
     Object.assign(this, { backend, runSeconds, stepCount, trainer: null, running: false, frames: 0, rate: null });
@@ -265,7 +265,7 @@ export class LiveView {
 const vendorUrl = (file) => new URL(`../vendor/${file}`, import.meta.url).href; // web/vendor/, beside web/live/
 
 /** Load TF.js and mount the view in `element`; rejects when TF.js cannot load. */
-export async function mount(element, { runSeconds, stepCount, preferCpu = false } = {}) {
+export async function mount(element, { runSeconds = Infinity, stepCount = 10, preferCpu = false } = {}) {
   const backend = await loadTf(vendorUrl, { preferCpu });
   return new LiveView(element, { backend, runSeconds, stepCount });
 }
