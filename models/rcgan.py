@@ -21,7 +21,7 @@ from torch.nn.utils.parametrizations import spectral_norm
 
 from models.dcgan import Discriminator as ConvDiscriminator
 from models.dcgan import GANConfig
-from models.lstm_equations import lstm_cell
+from models.lstm_equations import lstm_cell, lstm_layers
 
 DISCRIMINATORS = ("cnn", "lstm")
 
@@ -181,14 +181,25 @@ class RecurrentGAN(
         Returns "rows" (T, 28) in [-1, 1] and, for every layer l, "i{l}", "f{l}", "g{l}", "o{l}",
         "c{l}", "h{l}", each (T, hidden_size): the gates, cell state and output while writing row t.
         """
-        gen, config = self.generator.eval(), self.config
+        gen = self.generator.eval()
         z = z.to(self.device).unsqueeze(0)
         context = gen.context(z, torch.tensor([digit], device=self.device))  # (1, T, C)
+        if self.config.feed_previous_row:
+            return self._trace_autoregressive(context[0])
+        per_layer = lstm_layers(gen.lstm, context[0])  # every input known up front: layer by layer
+        traced = {
+            f"{key}{layer}": v.cpu() for layer, values in enumerate(per_layer) for key, v in values.items()
+        }
+        return traced | {"rows": torch.tanh(gen.to_row(per_layer[-1]["h"])).cpu()}
+
+    def _trace_autoregressive(self, context: torch.Tensor) -> dict[str, torch.Tensor]:
+        """`trace` when each row is fed back in: one step of every layer at a time (lstm_cell)."""
+        gen, config = self.generator, self.config
         zeros = torch.zeros(1, config.hidden_size, device=self.device)
         h, c = [zeros] * config.num_layers, [zeros] * config.num_layers
         row, steps = gen.first_row(1, self.device), []
         for t in range(config.image_size):
-            x = torch.cat([row, context[:, t]], 1) if config.feed_previous_row else context[:, t]
+            x = torch.cat([row, context[t : t + 1]], 1)
             values = {}
             for layer in range(config.num_layers):
                 i, f, g, o, c[layer], h[layer] = lstm_cell(gen.lstm, layer, x, h[layer], c[layer])

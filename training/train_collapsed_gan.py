@@ -43,7 +43,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--lr-g", type=float, default=1e-3, help="Adam learning rate of G")
     p.add_argument("--lr-d", type=float, default=1e-4, help="Adam learning rate of D")
     p.add_argument("--batch-size", type=int, default=64, help="real and fake images per step")
-    p.add_argument("--width", type=int, default=32, help="base channel count of G and D")
+    p.add_argument("--width", type=int, default=32, help="base channel count of G and D (new GAN only)")
+    p.add_argument("--init-from", default="", help="start from this ConditionalGAN folder (G and D)")
     p.add_argument("--check-every", type=int, default=100, help="evaluate every N D updates")
     p.add_argument("--check-samples", type=int, default=1000, help="generated samples per check")
     p.add_argument("--stop-ratio", type=float, default=0.3, help="stop when diversity < ratio × real's")
@@ -98,7 +99,10 @@ def main(argv: list[str] | None = None) -> dict:
     test_images, test_labels = load_mnist(args.data_dir, "test")
     real, test_real = to_model_range(images), to_model_range(test_images)
     classifier = MnistClassifier.from_pretrained(args.classifier, strict=True).eval()
-    gan = ConditionalGAN(GANConfig(generator_width=args.width, discriminator_width=args.width))
+    if args.init_from:  # a healthy GAN whose G is then let run ahead of its D
+        gan = ConditionalGAN.from_pretrained(args.init_from, strict=True)
+    else:
+        gan = ConditionalGAN(GANConfig(generator_width=args.width, discriminator_width=args.width))
     optimizers = (
         torch.optim.Adam(gan.generator.parameters(), lr=args.lr_g, betas=(0.5, 0.999)),
         torch.optim.Adam(gan.discriminator.parameters(), lr=args.lr_d, betas=(0.5, 0.999)),
