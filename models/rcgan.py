@@ -21,6 +21,7 @@ from torch.nn.utils.parametrizations import spectral_norm
 
 from models.dcgan import Discriminator as ConvDiscriminator
 from models.dcgan import GANConfig
+from models.latent import seed_latent
 from models.lstm_equations import lstm_cell, lstm_layers
 
 DISCRIMINATORS = ("cnn", "lstm")
@@ -155,9 +156,8 @@ class RecurrentGAN(
         return self.generator(z.to(self.device), labels.to(self.device)).cpu()
 
     def latent(self, seed: int, truncation: float = 1.0) -> torch.Tensor:
-        """The noise vector of a seed: z ~ N(0, I)·ψ from torch.Generator().manual_seed(seed), (latent_dim,)."""
-        rng = torch.Generator().manual_seed(seed)
-        return truncation * torch.randn(self.config.latent_dim, generator=rng)
+        """The noise vector of a seed, (latent_dim,): the same z as the DCGAN's for that seed (models/latent.py)."""
+        return truncation * seed_latent(seed, self.config.latent_dim)
 
     @torch.inference_mode()
     def sample(
