@@ -27,6 +27,7 @@ from ui import (
     lstm_classify,
     lstm_text,
     permalink,
+    rcgan,
     style,
     theory,
 )
@@ -105,6 +106,7 @@ def build_demo() -> gr.Blocks:
             text_tab = lstm_text.build_tab(run_lstm)
             classify_tab = lstm_classify.build_tab()
             live_tab = live_training.build_tab()
+            rcgan.build_tab()
             theory.build_tab(tabs)
             lesson.build_lesson(tabs, lesson.destinations(gan_tab, text_tab, classify_tab, live_tab))
         provenance_panel = about.build_panel()

@@ -36,6 +36,7 @@ from models.community_dcgan import DCGANConfig, DCGANGenerator
 from models.dcgan import ConditionalGAN, GANConfig
 from models.device import pick_device
 from models.mnist_classifier import ClassifierConfig, MnistClassifier
+from models.rcgan import RCGANConfig, RecurrentGAN
 from models.text_classifier import NameConfig, NameLSTM, SentimentConfig, SentimentLSTM
 
 WEIGHTS_DIR = Path(__file__).resolve().parents[1] / "weights"
@@ -77,6 +78,9 @@ class ModelSpec:
 
 REGISTRY: dict[str, ModelSpec] = {
     "dcgan-mnist": ModelSpec("dcgan-mnist", ConditionalGAN, GANConfig),
+    # the same architecture trained the naive way until it mode-collapsed, kept as a lesson
+    "dcgan-mnist-collapsed": ModelSpec("dcgan-mnist-collapsed", ConditionalGAN, GANConfig),
+    "rcgan-mnist": ModelSpec("rcgan-mnist", RecurrentGAN, RCGANConfig),  # an LSTM drawing rows
     "mnist-classifier": ModelSpec("mnist-classifier", MnistClassifier, ClassifierConfig),
     "char-lstm-shakespeare": ModelSpec("char-lstm-shakespeare", CharLSTM, CharLSTMConfig),
     "sentiment-lstm-sst2": ModelSpec("sentiment-lstm-sst2", SentimentLSTM, SentimentConfig),

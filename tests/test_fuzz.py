@@ -76,6 +76,9 @@ ENDPOINTS = {
         number_input,
     ],
     "/gan_load_model": [text_input, text_input],
+    "/gan_grid_collapsed": [st.one_of(st.just("all"), text_input), number_input, number_input, number_input],
+    "/rcgan_draw": [number_input, number_input],
+    "/rcgan_inside": [number_input, number_input, st.one_of(st.sampled_from(["c", "f"]), text_input)],
     "/lstm_generate": [
         text_input,
         st.integers(-5, 60),

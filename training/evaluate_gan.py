@@ -6,6 +6,9 @@ features do not suit 28×28 digits), and diversity (mean pairwise L2 distance be
 one digit, pixels in [0, 1]), each next to its real-data reference.
 
     python -m training.evaluate_gan --gan weights/dcgan-mnist --classifier weights/mnist-classifier
+    python -m training.evaluate_gan --arch rcgan --gan weights/rcgan-mnist --json weights/rcgan-mnist/eval.json
+
+Any generator with `sample(labels, rng)` → (B, 1, 28, 28) in [-1, 1] can be scored: --arch names its class.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from training.data_paths import add_data_dir_argument, repo_relative
 from training.mnist_data import load_mnist, to_model_range
 from training.run_record import command_line
 
+ARCHITECTURES = ("dcgan", "rcgan")  # models.dcgan.ConditionalGAN, models.rcgan.RecurrentGAN
 SampleFn = Callable[[torch.Tensor, torch.Generator], torch.Tensor]  # (labels (B,), rng) → (B, 1, 28, 28)
 
 
@@ -169,7 +173,10 @@ def real_fid_floor(
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--gan", default="weights/dcgan-mnist", help="ConditionalGAN folder or Hub repo id")
+    p.add_argument("--gan", default="weights/dcgan-mnist", help="generator folder or Hub repo id")
+    p.add_argument(
+        "--arch", choices=ARCHITECTURES, default="dcgan", help="the generator's class (see ARCHITECTURES)"
+    )
     p.add_argument(
         "--classifier", default="weights/mnist-classifier", help="MnistClassifier folder or repo id"
     )
@@ -180,7 +187,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu", help="cpu or cuda")
     p.add_argument("--threads", type=int, default=0, help="torch CPU threads (0: torch's default)")
     p.add_argument("--json", default=None, help="also write the results to this JSON file")
-    p.add_argument("--card", action="store_true", help="write eval.json and the model card into --gan")
+    p.add_argument(
+        "--card", action="store_true", help="write eval.json and the DCGAN model card into --gan (dcgan only)"
+    )
     return p.parse_args(argv)
 
 
@@ -203,14 +212,23 @@ def print_table(result: dict) -> None:
     print(f"diversity {result['diversity']:.3f}   (real test digits {result['diversity_real']:.3f})")
 
 
-def main(argv: list[str] | None = None) -> dict:
+def load_generator(arch: str, source: str, device: str) -> torch.nn.Module:
+    """The generator of an ARCHITECTURES key from a folder or repo id, on `device`, in eval mode."""
     from models.dcgan import ConditionalGAN
+    from models.rcgan import RecurrentGAN
 
+    model_class = {"dcgan": ConditionalGAN, "rcgan": RecurrentGAN}[arch]
+    return model_class.from_pretrained(source, strict=True).to(device).eval()
+
+
+def main(argv: list[str] | None = None) -> dict:
     args = parse_args(argv)
+    if args.card and args.arch != "dcgan":
+        raise SystemExit("--card writes the DCGAN's card; for other generators use --json")
     if args.threads:
         torch.set_num_threads(args.threads)
     start = time.time()
-    gan = ConditionalGAN.from_pretrained(args.gan, strict=True).to(args.device).eval()
+    gan = load_generator(args.arch, args.gan, args.device)
     classifier = MnistClassifier.from_pretrained(args.classifier, strict=True).to(args.device).eval()
     test_images, test_labels = load_mnist(args.data_dir, "test")
     train_images, _ = load_mnist(args.data_dir, "train")
@@ -228,6 +246,7 @@ def main(argv: list[str] | None = None) -> dict:
     result["fid_real_floor"] = real_fid_floor(classifier, to_model_range(train_images[:10000]), test_real)
     result |= {
         "gan": repo_relative(args.gan),
+        "arch": args.arch,
         "classifier": repo_relative(args.classifier),
         "seconds": round(time.time() - start, 1),
     }

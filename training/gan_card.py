@@ -112,3 +112,51 @@ def write_gan_card(folder: str | Path, result: dict, eval_command: str) -> Path:
     )
     (folder / "README.md").write_text(text)
     return folder / "README.md"
+
+
+FIGURES_START, FIGURES_END = "<!-- figures: python -m training.gan_card -->", "<!-- /figures -->"
+
+
+def comparison_tables(named_results: dict[str, dict]) -> str:
+    """Markdown tables of several evaluate_gan results side by side: the summary, then per digit
+    accuracy and the diversity ratio (generated / real digits)."""
+    names = list(named_results)
+    first = named_results[names[0]]
+    head = "| figure | " + " | ".join(names) + " | real digits |\n" + "|---" * (len(names) + 2) + "|"
+    summary = [
+        ("class accuracy", [f"{r['class_accuracy']:.2%}" for r in named_results.values()], "—"),
+        ("FID (classifier features)", [f"{r['fid']:.3f}" for r in named_results.values()],
+         f"{first['fid_real_floor']:.3f} (floor: train vs test)"),
+        ("FID / floor", [f"{r['fid'] / r['fid_real_floor']:.1f}×" for r in named_results.values()], "1×"),
+        ("diversity (mean pairwise L2)", [f"{r['diversity']:.3f}" for r in named_results.values()],
+         f"{first['diversity_real']:.3f}"),
+        ("diversity / real", [f"{r['diversity'] / r['diversity_real']:.2f}" for r in named_results.values()], "1"),
+    ]  # fmt: skip
+    lines = [head] + [f"| {label} | " + " | ".join(cells) + f" | {real} |" for label, cells, real in summary]
+    digit_head = "| digit | " + " | ".join(f"{n}: accuracy, diversity / real" for n in names) + " |"
+    digit_lines = [digit_head, "|---" * (len(names) + 1) + "|"]
+    for d in range(10):
+        cells = [
+            f"{r['per_digit_accuracy'][d]:.1%}, {r['per_digit_diversity'][d] / r['per_digit_diversity_real'][d]:.2f}"
+            for r in named_results.values()
+        ]
+        digit_lines.append(f"| {d} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n\nPer digit:\n\n" + "\n".join(digit_lines)
+
+
+def fill_figures(card: str | Path, folders: list[str]) -> None:
+    """Replace the figures block of a card with the tables of the folders' eval.json (first = this model)."""
+    card = Path(card)
+    results = {Path(f).name: json.loads((Path(f) / "eval.json").read_text()) for f in folders}
+    text = card.read_text()
+    before, rest = text.split(FIGURES_START)
+    _, after = rest.split(FIGURES_END)
+    card.write_text(before + FIGURES_START + "\n" + comparison_tables(results) + "\n" + FIGURES_END + after)
+
+
+if __name__ == "__main__":
+    import sys
+
+    folders = sys.argv[1:]  # python -m training.gan_card weights/rcgan-mnist weights/dcgan-mnist ...
+    fill_figures(Path(folders[0]) / "README.md", folders)
+    print(comparison_tables({Path(f).name: json.loads((Path(f) / "eval.json").read_text()) for f in folders}))

@@ -7,7 +7,14 @@ import gradio as gr
 from models import registry
 from ui.i18n import I18N
 
-SHOWN = ("dcgan-mnist", "char-lstm-shakespeare", "sentiment-lstm-sst2", "names-lstm")
+SHOWN = (
+    "dcgan-mnist",
+    "rcgan-mnist",
+    "dcgan-mnist-collapsed",
+    "char-lstm-shakespeare",
+    "sentiment-lstm-sst2",
+    "names-lstm",
+)
 
 
 def models_provenance() -> str:

@@ -20,6 +20,11 @@ from ui.validation import InputError, as_float, as_int, as_text
 from ui.widgets import MAX_SEED, image_output, seed_box
 
 MODEL_NAME = "dcgan-mnist"
+COLLAPSED_NAME = "dcgan-mnist-collapsed"  # the same architecture trained the naive way (its card says how)
+COLLAPSED_NOTE = (
+    "**Mode collapse:** the same digits and seeds from a GAN trained the naive way. Every seed of a "
+    "digit gives (almost) the same picture: G found one image D accepts and stopped exploring."
+)
 # Community generators in the standard DCGAN layout (models/community_dcgan.py) that the tab offers.
 KNOWN_COMMUNITY_REPOS = ["huggan/dcgan-mnist"]
 UNCONDITIONAL_NOTE = (
@@ -181,10 +186,8 @@ def gan_interpolate(
     return strip, gif, caption
 
 
-@gpu_task
-def gan_grid(model_id: str, digit: str, seed: int, truncation: float, size: int):
-    """A size×size grid of one digit, or one row per digit for 'all': the variety G learned."""
-    gan = _loaded(model_id).model
+def _grid(gan, digit: str, seed: int, truncation: float, size: int) -> tuple[str, str]:
+    """A size×size grid of one digit, or one row per digit for 'all', and its caption."""
     size = as_int(size, "Grid size", 2, 10)
     seed = as_int(seed, "Seed", 0, MAX_SEED)
     truncation = as_float(truncation, "Truncation ψ", 0.0, 2.0)
@@ -202,6 +205,23 @@ def gan_grid(model_id: str, digit: str, seed: int, truncation: float, size: int)
         f"{realness.mean():.0%} (lowest {realness.min():.0%})."
     )
     return grid, caption
+
+
+@gpu_task
+def gan_grid(model_id: str, digit: str, seed: int, truncation: float, size: int):
+    """A size×size grid of one digit, or one row per digit for 'all': the variety G learned."""
+    return _grid(_loaded(model_id).model, digit, seed, truncation, size)
+
+
+@gpu_task
+def gan_grid_collapsed(digit: str, seed: int, truncation: float, size: int):
+    """The same grid (digits, seeds, ψ) from the mode-collapsed GAN (weights/dcgan-mnist-collapsed)."""
+    try:
+        gan = registry.load_model(COLLAPSED_NAME).model
+    except registry.ModelLoadError as error:
+        raise InputError(str(error)) from None
+    grid, caption = _grid(gan, digit, seed, truncation, size)
+    return grid, COLLAPSED_NOTE + " " + caption
 
 
 def gan_load_model(repo_id: str, revision: str):
@@ -301,6 +321,8 @@ class GridView:
     inputs: list  # after the model id: digit ('all' or '0'…'9'), seed, ψ, grid size
     button: gr.Button
     outputs: list  # grid image, caption
+    collapsed_button: gr.Button  # the same grid from the mode-collapsed GAN
+    collapsed_outputs: list  # its grid image, caption
 
 
 @dataclass(frozen=True)
@@ -406,7 +428,11 @@ def _grid_view() -> GridView:
             button = gr.Button(I18N("gan.grid.button"), variant="primary")
         image = image_output(I18N("gan.grid.image"), "gan-grid")
         caption = gr.Markdown(elem_id="gan-grid-caption")
-    return GridView([digit, seed, truncation, size], button, [image, caption])
+        collapsed_button = gr.Button(I18N("gan.grid.collapsed_button"), elem_id="gan-grid-collapsed-button")
+        collapsed_image = image_output(I18N("gan.grid.collapsed_image"), "gan-grid-collapsed")
+        collapsed_caption = gr.Markdown(elem_id="gan-grid-collapsed-caption")
+    outputs, collapsed_outputs = [image, caption], [collapsed_image, collapsed_caption]
+    return GridView([digit, seed, truncation, size], button, outputs, collapsed_button, collapsed_outputs)
 
 
 def layout() -> GanTab:
@@ -469,6 +495,14 @@ def wire(tab: GanTab) -> None:
         api_name="gan_grid",
         preprocess=False,
         api_description="A grid of samples of one digit ('0'-'9') or one row per digit ('all').",
+    )
+    tab.grid.collapsed_button.click(
+        gan_grid_collapsed,
+        tab.grid.inputs,
+        tab.grid.collapsed_outputs,
+        api_name="gan_grid_collapsed",
+        preprocess=False,
+        api_description="The same grid (digit, seed, ψ, size) from the mode-collapsed GAN, for comparison.",
     )
     _wire_panel(tab.panel, tab.explore)
 

@@ -51,7 +51,16 @@ def _join_wrapped_chinese(text: str) -> str:
     return "\n".join(joined)
 
 
-TABLES = [texts.app, texts.gan, texts.lstm_text, texts.classify, texts.live, texts.theory, texts.lesson]
+TABLES = [
+    texts.app,
+    texts.gan,
+    texts.lstm_text,
+    texts.classify,
+    texts.live,
+    texts.rcgan,
+    texts.theory,
+    texts.lesson,
+]
 EN: dict[str, str] = {key: en for table in TABLES for key, (en, _) in table.TEXTS.items()}
 ZH: dict[str, str] = {
     key: _join_wrapped_chinese(zh) for table in TABLES for key, (_, zh) in table.TEXTS.items()

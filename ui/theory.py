@@ -53,6 +53,7 @@ TAB_TARGETS: dict[str, str] = {
     "lstm-text": "theory.go.lstm_text",
     "lstm-classify": "theory.go.lstm_classify",
     "live-training": "theory.go.live_training",
+    "rcgan": "theory.go.rcgan",
 }
 DISPLAY_MATH = [{"left": "$$", "right": "$$", "display": True}]
 
@@ -146,4 +147,6 @@ def build_tab(tabs: gr.Tabs) -> None:
         show_me_button(tabs, "lstm-classify")
         _text("theory.lstm.slow")
         show_me_button(tabs, "live-training")
+        _text("theory.sequence_gan")
+        show_me_button(tabs, "rcgan")
         _text("theory.references")

@@ -153,6 +153,14 @@ coordinate of *z*: usually a much less meaningful change.""",
         "Sample grid",
         "生成网格",
     ),
+    "gan.grid.collapsed_button": (
+        "Same digits and seeds from a collapsed GAN",
+        "用坍缩的 GAN 生成同样的数字和种子",
+    ),
+    "gan.grid.collapsed_image": (
+        "A GAN that mode-collapsed: every seed of a digit gives the same picture",
+        "发生模式坍缩的 GAN：同一个数字的每个种子都给出同一张图",
+    ),
     "gan.grid.image": (
         "Samples",
         "样本",

@@ -245,6 +245,40 @@ In contrast, the GAN's generator draws a whole digit, or a whole batch of digits
 
 相比之下，GAN 的生成器一次前向传播就能画出一整个数字，甚至一整批数字。""",
     ),
+    "theory.go.rcgan": (
+        "Show me: an LSTM that draws a digit",
+        "演示：一个逐行画数字的 LSTM",
+    ),
+    "theory.sequence_gan": (
+        """## GANs for sequences: when the generator is an LSTM
+A GAN's generator can be any network that turns noise into a sample, so it can be recurrent. The
+**RCGAN** (Esteban, Hyland & Rätsch 2017) is an LSTM that, at every step, reads the noise *z* and the
+condition (here the digit) and writes the next element of the sequence: in the "LSTM draws a digit"
+tab, one 28-pixel row per step, with the row it just wrote fed back in. Why an LSTM: the sample is
+built in order, so its memory (the cell state) carries what has been drawn so far, and the same
+weights serve every step. **What the discriminator sees:** either the finished sequence (our tab's
+discriminator is a CNN that judges the whole image, because it trained far better here) or the
+sequence step by step, with a verdict after each element (an LSTM discriminator).
+
+**Why GANs for text are hard.** Text is a sequence of *discrete* tokens: the generator samples a word
+from its softmax, and sampling is not differentiable, so D's gradient cannot flow back through the
+chosen word into G. Continuous pixel rows do not have this problem. **SeqGAN** (Yu et al. 2017) treats
+G as a reinforcement-learning policy: D's verdict on the finished sentence is the reward, partial
+sentences are scored by completing them with Monte-Carlo rollouts, and G is trained with the policy
+gradient (REINFORCE). Others relax the sampling (Gumbel-softmax) or train on G's hidden states.""",
+        """## 序列 GAN：当生成器是一个 LSTM
+GAN 的生成器可以是任何把噪声变成样本的网络，所以它也可以是循环网络。**RCGAN**（Esteban、Hyland 与 Rätsch
+2017）是一个 LSTM：每一步读入噪声 *z* 和条件（这里是数字），写出序列的下一个元素。在"LSTM 逐行画数字"
+标签页中，它每一步写出一行 28 个像素，并把刚写出的那一行再送回输入。为什么用 LSTM：样本是按顺序构建的，
+它的记忆（细胞状态）记录着已经画了什么，同一组权重服务于每一步。**判别器看到什么：**要么是完整的序列（我们这个
+标签页的判别器是一个评判整幅图像的 CNN，因为它在这里训练效果好得多），要么是逐步读入的序列，每读一个元素给出
+一次判断（LSTM 判别器）。
+
+**为什么文本 GAN 很难。**文本是由*离散*的词元组成的序列：生成器从 softmax 中采样一个词，而采样不可微，
+所以 D 的梯度无法穿过被选中的词传回 G。连续的像素行没有这个问题。**SeqGAN**（Yu 等 2017）把 G 当作强化学习中的
+策略：D 对完整句子的判断就是奖励，未完成的句子通过蒙特卡洛展开补全后再打分，G 用策略梯度（REINFORCE）训练。
+也有方法把采样松弛为可微的形式（Gumbel-softmax），或者在 G 的隐藏状态上训练。""",
+    ),
     "theory.references": (
         """### References
 - Goodfellow et al. 2014, *Generative Adversarial Nets*, [arXiv:1406.2661](https://arxiv.org/abs/1406.2661)
@@ -257,6 +291,8 @@ In contrast, the GAN's generator draws a whole digit, or a whole batch of digits
 - Mao et al. 2017, *Least Squares GANs*, [arXiv:1611.04076](https://arxiv.org/abs/1611.04076)
 - Heusel et al. 2017, *GANs Trained by a Two Time-Scale Update Rule*, [arXiv:1706.08500](https://arxiv.org/abs/1706.08500)
 - Yazıcı et al. 2019, *The Unusual Effectiveness of Averaging in GAN Training*, [arXiv:1806.04498](https://arxiv.org/abs/1806.04498)
+- Esteban, Hyland & Rätsch 2017, *Real-valued (Medical) Time Series Generation with Recurrent Conditional GANs*, [arXiv:1706.02633](https://arxiv.org/abs/1706.02633)
+- Yu et al. 2017, *SeqGAN: Sequence Generative Adversarial Nets with Policy Gradient*, [arXiv:1609.05473](https://arxiv.org/abs/1609.05473)
 - Hochreiter & Schmidhuber 1997, *Long Short-Term Memory*, [doi:10.1162/neco.1997.9.8.1735](https://doi.org/10.1162/neco.1997.9.8.1735)
 - Gers, Schmidhuber & Cummins 2000, *Learning to Forget*, [doi:10.1162/089976600300015015](https://doi.org/10.1162/089976600300015015)
 - PyTorch, [`torch.nn.LSTM`](https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html)""",
@@ -271,6 +307,8 @@ In contrast, the GAN's generator draws a whole digit, or a whole batch of digits
 - Mao 等 2017，*Least Squares GANs*，[arXiv:1611.04076](https://arxiv.org/abs/1611.04076)
 - Heusel 等 2017，*GANs Trained by a Two Time-Scale Update Rule*，[arXiv:1706.08500](https://arxiv.org/abs/1706.08500)
 - Yazıcı 等 2019，*The Unusual Effectiveness of Averaging in GAN Training*，[arXiv:1806.04498](https://arxiv.org/abs/1806.04498)
+- Esteban, Hyland & Rätsch 2017，*Real-valued (Medical) Time Series Generation with Recurrent Conditional GANs*，[arXiv:1706.02633](https://arxiv.org/abs/1706.02633)
+- Yu 等 2017，*SeqGAN: Sequence Generative Adversarial Nets with Policy Gradient*，[arXiv:1609.05473](https://arxiv.org/abs/1609.05473)
 - Hochreiter & Schmidhuber 1997，*Long Short-Term Memory*，[doi:10.1162/neco.1997.9.8.1735](https://doi.org/10.1162/neco.1997.9.8.1735)
 - Gers, Schmidhuber & Cummins 2000，*Learning to Forget*，[doi:10.1162/089976600300015015](https://doi.org/10.1162/089976600300015015)
 - PyTorch，[`torch.nn.LSTM`](https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html)""",
