@@ -11,6 +11,8 @@ in (ui/i18n.language_of). Works offline and inside a Space's iframe (no third-pa
 
 from __future__ import annotations
 
+import json
+
 import gradio as gr
 
 STORAGE_KEY = "ganlab-lang"
@@ -70,13 +72,28 @@ def switch() -> gr.HTML:
     return gr.HTML(SWITCH_HTML, elem_id="lang-switch", padding=False, container=False)
 
 
+PAGE_PREFIXES = ("page.", "control.", "error.")  # the texts the page's own code writes (web/i18n.js)
+
+
+def page_texts_script() -> str:
+    """<script> with window.GANLAB_TEXTS: every text the page's own code writes, in both languages."""
+    from ui.i18n import EN, ZH
+
+    texts = {
+        language: {key: text for key, text in table.items() if key.startswith(PAGE_PREFIXES)}
+        for language, table in (("en", EN), ("zh", ZH))
+    }
+    data = json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
+    return f"<script>window.GANLAB_TEXTS = {data};</script>"
+
+
 class LanguageFirst:
     """ASGI middleware: HEAD_SCRIPT at the very top of the page's <head>, so it runs before Gradio's
     own scripts (`launch(head=...)` is added by Gradio's frontend after it has picked its locale)."""
 
     def __init__(self, app):
         self.app = app
-        self.script = HEAD_SCRIPT.encode()
+        self.script = (HEAD_SCRIPT + page_texts_script()).encode()
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope.get("method") != "GET" or not scope.get("path", "").endswith("/"):

@@ -243,4 +243,68 @@ learning to guess each next character. Every two seconds it writes a sample: wat
         "your place in the queue and the expected wait.",
         "LSTM 在服务器上训练，每次两位同学：别人正在训练时，状态栏会显示你在队列中的位置和预计等待时间。",
     ),
+    # ---------------------------------------------------------------- written by the page (web/live/)
+    "page.live.points.format": (
+        "Your points, line {line}: expected 'x, y', got '{got}'.",
+        "你的点，第 {line} 行：应为“x, y”，收到的是“{got}”。",
+    ),
+    "page.live.points.range": (
+        "Your points, line {line}: x and y must be from {low} to {high}, got {x}, {y}.",
+        "你的点，第 {line} 行：x 和 y 必须在 {low} 到 {high} 之间，收到的是 {x}, {y}。",
+    ),
+    "page.live.points.count": (
+        "Your points: give 1 to {limit} points ('x, y' per line), got {count}.",
+        "你的点：请给出 1 到 {limit} 个点（每行一个“x, y”），收到 {count} 个。",
+    ),
+    "page.live.scene": (
+        "Real (blue) and generated (orange) points over D's decision surface",
+        "D 的决策面上的真实点（蓝色）与生成点（橙色）",
+    ),
+    "page.live.losses": ("Loss curves", "损失曲线"),
+    "page.live.mmd_curve": ("MMD² curve", "MMD² 曲线"),
+    "page.live.stopped_run": (
+        "This run stopped because {reason}. Change a setting (e.g. lower the learning rates or clip the gradients) "
+        "or press Reset.",
+        "这次运行已停止，原因：{reason}。请修改设置（例如降低学习率或裁剪梯度），或点击“重置”。",
+    ),
+    "page.live.settings_changed": (
+        "Settings changed: a new run started from step 0.",
+        "设置已更改：从第 0 步开始新的运行。",
+    ),
+    "page.live.trained": ("Trained {steps} steps.", "已训练 {steps} 步。"),
+    "page.live.time_limit": (
+        "Paused after the {seconds} s limit of one run: press Start to go on.",
+        "达到单次运行 {seconds} 秒的上限后暂停：点击“开始”继续。",
+    ),
+    "page.live.diverged": (
+        "⚠️ Training stopped: {reason}. Lower the learning rates, clip the gradients or pick another loss, then "
+        "press Reset.",
+        "⚠️ 训练已停止：{reason}。请降低学习率、裁剪梯度或换一个损失函数，然后点击“重置”。",
+    ),
+    "page.live.ready": (
+        "Press Start to train, or Step for 10 steps.",
+        "点击“开始”进行训练，或点击“单步”训练 10 步。",
+    ),
+    "page.live.losses_title": ("Losses", "损失"),
+    "page.live.mmd_title": (
+        "MMD² between real and generated (lower = closer)",
+        "真实点与生成点之间的 MMD²（越低 = 越接近）",
+    ),
+    "page.live.step": ("Step {step}", "第 {step} 步"),
+    "page.live.status": (
+        " ({state}) · D loss {d} · G loss {g} · MMD² {mmd} (at start {start})",
+        "（{state}）· D 损失 {d} · G 损失 {g} · MMD² {mmd}（开始时 {start}）",
+    ),
+    "page.live.modes": (" · modes covered {modes}/{total}", " · 覆盖的模式 {modes}/{total}"),
+    "page.live.rate": (" · {rate} steps/s", " · 每秒 {rate} 步"),
+    "page.live.where": (" · in your browser (TF.js {backend})", " · 在你的浏览器中运行（TF.js {backend}）"),
+    "page.live.state.ready": ("ready", "就绪"),
+    "page.live.state.training": ("training", "训练中"),
+    "page.live.state.paused": ("paused", "已暂停"),
+    "page.live.state.diverged": ("diverged", "已发散"),
+    "page.live.state.stopped": ("stopped", "已停止"),
+    "page.live.legend.real": ("real data", "真实数据"),
+    "page.live.legend.fake": ("generated (fake)", "生成的（假）"),
+    "page.live.legend.arrows": ("where G pushes its points", "G 推动其点的方向"),
+    "page.live.axis.step": ("step", "步数"),
 }

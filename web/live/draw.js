@@ -1,6 +1,7 @@
 // Drawing for the page's 2-D GAN: the scene (D's surface, real and generated points, G's arrows, a
 // legend) and small line charts, on canvases. Colours as ui/live_plots.py: Okabe-Ito blue and orange
 // (told apart with every common colour-vision deficiency) over a viridis ramp washed toward white.
+import { t } from "../i18n.js";
 
 import { VIEW } from "./gan2d.js";
 
@@ -84,9 +85,9 @@ function legend(ctx, top, surfaceLabel) {
   ctx.moveTo(222, row);
   ctx.lineTo(244, row);
   ctx.stroke();
-  ctx.fillText("real data", 24, row);
-  ctx.fillText("generated (fake)", 114, row);
-  ctx.fillText("where G pushes its points", 250, row);
+  ctx.fillText(t("page.live.legend.real"), 24, row);
+  ctx.fillText(t("page.live.legend.fake"), 114, row);
+  ctx.fillText(t("page.live.legend.arrows"), 250, row);
 }
 
 /** One frame on `canvas` (size × size + 44 legend rows) from a Trainer.snapshot(). */
@@ -183,7 +184,7 @@ export function drawChart(canvas, title, rows, series) {
   for (const v of [y0, (y0 + y1) / 2, y1]) ctx.fillText(tickLabel(v), pad.left - 4, py(v));
   ctx.textAlign = "center";
   for (const v of [x0, x1]) ctx.fillText(`${Math.round(v)}`, px(v), h - pad.bottom + 12);
-  ctx.fillText("step", (pad.left + w - pad.right) / 2, h - pad.bottom + 12);
+  ctx.fillText(t("page.live.axis.step"), (pad.left + w - pad.right) / 2, h - pad.bottom + 12);
   ctx.textAlign = "left";
   for (const s of series) {
     ctx.strokeStyle = s.colour;

@@ -5,6 +5,7 @@
 import { Trainer, TrainingDiverged, VIEW, modeCentres, LOSSES, TARGETS } from "./gan2d.js";
 import { drawChart, drawScene, REAL_COLOUR, FAKE_COLOUR } from "./draw.js";
 import { loadTf } from "./load_tf.js";
+import { named, t, t as tr } from "../i18n.js";
 
 // the order of the values the tab passes in (ui/live_training.py's controls, then max_steps)
 export const CONTROL_NAMES = ["target", "points", "loss", "lr_generator", "lr_discriminator", "d_steps", "latent_dim",
@@ -20,16 +21,16 @@ const fmt = (v) => (Number.isFinite(v) ? String(+v.toPrecision(6)) : String(v));
 function asFloat(value, name, low, high) {
   const number = typeof value === "string" && value.trim() === "" ? NaN : Number(value);
   if (value === null || typeof value === "boolean" || !Number.isFinite(number) || number < low || number > high) {
-    throw new InputError(`${name} must be a number from ${fmt(low)} to ${fmt(high)}, got ${String(value).slice(0, 40)}.`);
+    throw new InputError(t("error.number", { name: named(name), low: fmt(low), high: fmt(high), value: String(value).slice(0, 40) }));
   }
   return number;
 }
 function asInt(value, name, low, high) {
   const number = typeof value === "string" && value.trim() === "" ? NaN : Number(value);
   if (value === null || typeof value === "boolean" || !Number.isInteger(number)) {
-    throw new InputError(`${name} must be a whole number from ${low} to ${high}, got ${String(value).slice(0, 40)}.`);
+    throw new InputError(t("error.whole", { name: named(name), low, high, value: String(value).slice(0, 40) }));
   }
-  if (number < low || number > high) throw new InputError(`${name} must be from ${low} to ${high}, got ${number}.`);
+  if (number < low || number > high) throw new InputError(t("error.int_range", { name: named(name), low, high, value: number }));
   return number;
 }
 
@@ -41,16 +42,16 @@ export function parsePoints(text) {
     const parts = line.trim().split(/[,;\s]+/).filter(Boolean);
     const numbers = parts.map(Number);
     if (parts.length !== 2 || numbers.some((v) => Number.isNaN(v))) {
-      throw new InputError(`Your points, line ${index + 1}: expected 'x, y', got '${line.trim().slice(0, 40)}'.`);
+      throw new InputError(t("page.live.points.format", { line: index + 1, got: line.trim().slice(0, 40) }));
     }
     const [x, y] = numbers;
     if (!(Number.isFinite(x) && Number.isFinite(y) && Math.abs(x) <= VIEW && Math.abs(y) <= VIEW)) {
-      throw new InputError(`Your points, line ${index + 1}: x and y must be from ${-VIEW} to ${VIEW}, got ${x}, ${y}.`);
+      throw new InputError(t("page.live.points.range", { line: index + 1, low: -VIEW, high: VIEW, x, y }));
     }
     points.push([Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]);
   });
   if (points.length < 1 || points.length > MAX_POINTS) {
-    throw new InputError(`Your points: give 1 to ${MAX_POINTS} points ('x, y' per line), got ${points.length}.`);
+    throw new InputError(t("page.live.points.count", { limit: MAX_POINTS, count: points.length }));
   }
   return points;
 }
@@ -78,10 +79,10 @@ const TEMPLATE = `
 <div class="gan2d-live">
   <div class="gan2d-live-status" id="gan2d-live-status" role="status" aria-live="polite"></div>
   <canvas class="gan2d-live-scene" id="gan2d-live-scene" width="440" height="484"
-    aria-label="Real (blue) and generated (orange) points over D's decision surface"></canvas>
+    aria-label="${t("page.live.scene")}"></canvas>
   <div class="gan2d-live-charts">
-    <canvas id="gan2d-live-losses" width="330" height="220" aria-label="Loss curves"></canvas>
-    <canvas id="gan2d-live-divergence" width="330" height="220" aria-label="MMD² curve"></canvas>
+    <canvas id="gan2d-live-losses" width="330" height="220" aria-label="${t("page.live.losses")}"></canvas>
+    <canvas id="gan2d-live-divergence" width="330" height="220" aria-label="${t("page.live.mmd_curve")}"></canvas>
   </div>
   <details><summary>Latest numbers</summary><pre class="gan2d-live-numbers" id="gan2d-live-numbers"></pre></details>
 </div>`;
@@ -108,13 +109,12 @@ export class LiveView {
     const same = this.trainer && JSON.stringify(this.trainer.config) === JSON.stringify({ ...this.trainer.config, ...parsed.config });
     if (same) {
       if (this.trainer.failure) {
-        this.showError(`This run stopped because ${this.trainer.failure}. Change a setting (e.g. lower the learning rates ` +
-          "or clip the gradients) or press Reset.");
+        this.showError(t("page.live.stopped_run", { reason: this.trainer.failure }));
         return null;
       }
       return parsed;
     }
-    if (this.trainer) notes.push("Settings changed: a new run started from step 0.");
+    if (this.trainer) notes.push(t("page.live.settings_changed"));
     this.replaceTrainer(parsed.config);
     return parsed;
   }
@@ -157,11 +157,11 @@ export class LiveView {
       const elapsed = (performance.now() - started) / 1000;
       this.rate = (trainer.step - first) / Math.max(elapsed, 1e-9);
       if (trainer.step >= last) {
-        notes.push(`Trained ${trainer.step - first} steps.`);
+        notes.push(t("page.live.trained", { steps: trainer.step - first }));
         return this.finish();
       }
       if (elapsed > this.runSeconds) {
-        notes.push(`Paused after the ${this.runSeconds} s limit of one run: press Start to go on.`);
+        notes.push(t("page.live.time_limit", { seconds: this.runSeconds }));
         return this.finish();
       }
       this.draw("training");
@@ -185,8 +185,7 @@ export class LiveView {
   diverged(error) {
     this.running = false;
     this.trainer.failure = error.message;
-    this.notes.push(`⚠️ Training stopped: ${error.message}. Lower the learning rates, clip the gradients or pick ` +
-      "another loss, then press Reset.");
+    this.notes.push(t("page.live.diverged", { reason: error.message }));
     this.draw("diverged");
   }
 
@@ -208,7 +207,7 @@ export class LiveView {
     }
     this.replaceTrainer(parsed.config);
     this.rate = null;
-    this.notes = ["Press Start to train, or Step for 10 steps."];
+    this.notes = [t("page.live.ready")];
     this.draw("ready");
   }
 
@@ -242,19 +241,20 @@ export class LiveView {
     const shot = t.snapshot();
     this.modes = shot.modes;
     drawScene(this.el("scene"), shot);
-    drawChart(this.el("losses"), "Losses", t.losses, [
+    drawChart(this.el("losses"), tr("page.live.losses_title"), t.losses, [
       { name: "D", colour: REAL_COLOUR, column: 1 }, { name: "G", colour: FAKE_COLOUR, column: 2 }]);
-    drawChart(this.el("divergence"), "MMD² between real and generated (lower = closer)", t.divergence,
+    drawChart(this.el("divergence"), tr("page.live.mmd_title"), t.divergence,
       [{ name: "MMD²", colour: "#000000", column: 1 }]);
     const m = this.metrics(), total = shot.modes === null ? 0 : modeCentres(t.config.target).length;
     const status = this.el("status");
     status.replaceChildren();
     const head = document.createElement("div"), bold = document.createElement("strong");
-    bold.textContent = `Step ${m.step}`;
-    head.append(bold, ` (${state}) · D loss ${m.d_loss.toFixed(3)} · G loss ${m.g_loss.toFixed(3)} · ` +
-      `MMD² ${m.mmd2.toFixed(4)} (at start ${m.mmd2_at_start.toFixed(4)})` +
-      (shot.modes !== null ? ` · modes covered ${shot.modes}/${total}` : "") +
-      (this.rate ? ` · ${Math.round(this.rate)} steps/s` : "") + ` · in your browser (TF.js ${this.backend})`);
+    bold.textContent = tr("page.live.step", { step: m.step });
+    head.append(bold, tr("page.live.status", {
+      state: tr(`page.live.state.${state}`), d: m.d_loss.toFixed(3), g: m.g_loss.toFixed(3),
+      mmd: m.mmd2.toFixed(4), start: m.mmd2_at_start.toFixed(4),
+    }) + (shot.modes !== null ? tr("page.live.modes", { modes: shot.modes, total }) : "") +
+      (this.rate ? tr("page.live.rate", { rate: Math.round(this.rate) }) : "") + tr("page.live.where", { backend: this.backend }));
     status.append(head, ...this.notes.map((note) => Object.assign(document.createElement("div"), { textContent: note })));
     this.el("numbers").textContent = JSON.stringify(m);
     this.frames += 1;
