@@ -53,6 +53,9 @@ def _run_time_keys() -> set[str]:
     code = "\n".join(path.read_text() for path in ui.rglob("*.py") if "texts" not in path.parts)
     prefixes = re.findall(r'tr\(f"([\w.-]+)\{', code) + re.findall(r'f"([\w.-]+)\{\w+\}" in EN', code)
     quoted = set(re.findall(r'"([\w-]+\.[\w.-]+)"', code)) - set(re.findall(r'I18N\("([\w.-]+)"\)', code))
+    page = "\n".join(p.read_text() for p in (ui.parent / "web").rglob("*.js") if "vendor" not in p.parts)
+    quoted |= set(re.findall(r'\bt[r]?\("([\w-]+\.[\w.-]+)"', page))  # web/i18n.js t("page.live.ready")
+    prefixes += re.findall(r"\bt[r]?\(`([\w.-]+)\$\{", page)  # t(`page.live.state.${state}`)
     return {key for key in EN if key in quoted or any(key.startswith(p) for p in prefixes)}
 
 

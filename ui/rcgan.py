@@ -13,7 +13,7 @@ import torch
 
 from models import registry
 from ui.heatmap import heatmap
-from ui.i18n import I18N
+from ui.i18n import I18N, localized, tr
 from ui.images import display_scale, save_png, to_pil
 from ui.validation import InputError, as_int
 from ui.widgets import MAX_SEED, image_output, seed_box
@@ -42,14 +42,19 @@ def _picture(rows: torch.Tensor) -> str:
     return save_png(to_pil(rows.unsqueeze(0), scale=display_scale(rows.shape[-1], 280)))
 
 
+def _labels(real: float) -> dict[str, float]:
+    """D's verdict as a gr.Label value, the classes named in the page's language (real first)."""
+    return {tr("gan.label.real"): real, tr("gan.label.fake"): 1 - real}
+
+
 def _verdict(gan, rows: torch.Tensor, digit: int) -> tuple[dict[str, float], str]:
     """D's verdict on the finished digit, and a sentence about it (per row when D is an LSTM)."""
     realness = gan.realness(rows[None, None], torch.tensor([digit]))[0]
     if realness.ndim == 0:
-        return {"real": float(realness), "fake": 1 - float(realness)}, ""
+        return _labels(float(realness)), ""
     marks = " · ".join(f"{p:.0%}" for p in realness[::4].tolist())
     final = float(realness[-1])
-    return {"real": final, "fake": 1 - final}, f" D's belief after rows 1, 5, 9, …: {marks}."
+    return _labels(final), tr("rcgan.belief", marks=marks)
 
 
 def rcgan_draw(digit: int, seed: int) -> Iterator[tuple]:
@@ -67,15 +72,13 @@ def rcgan_draw(digit: int, seed: int) -> Iterator[tuple]:
             _picture(canvas),
             gr.skip(),
             gr.skip(),
-            f"Digit **{digit}**, seed **{seed}**: row {t + 1} of {count}.",
+            tr("rcgan.caption.row", digit=digit, seed=seed, row=t + 1, count=count),
         )
         time.sleep(ROW_DELAY_S)
     dcgan_image = dcgan.generate(z[None], torch.tensor([digit]))[0]
     verdict, belief = _verdict(gan, rows, digit)
-    caption = (
-        f"Digit **{digit}**, seed **{seed}**: all {count} rows written. The discriminator gives it "
-        f"**{verdict['real']:.0%}** real.{belief} Right: the DCGAN's digit from the same z."
-    )
+    real = f"{next(iter(verdict.values())):.0%}"
+    caption = tr("rcgan.caption.done", digit=digit, seed=seed, count=count, real=real, belief=belief)
     yield _picture(canvas), _picture(dcgan_image[0]), verdict, caption
 
 
@@ -83,7 +86,9 @@ def rcgan_inside(digit: int, seed: int, quantity: str) -> tuple[str, str]:
     """A heatmap of one gate (or the cell or hidden state) of the LSTM over the 28 rows of the digit."""
     digit, seed = _request(digit, seed)
     if quantity not in QUANTITIES:
-        raise InputError(f"Show must be one of {', '.join(QUANTITIES)}, got {str(quantity)[:20]!r}.")
+        raise InputError(
+            tr("rcgan.error.quantity", choices=", ".join(QUANTITIES), value=repr(str(quantity)[:20]))
+        )
     gan = _model(MODEL_NAME)
     trace = gan.trace(gan.latent(seed), digit)
     layer = gan.config.num_layers - 1
@@ -95,10 +100,8 @@ def rcgan_inside(digit: int, seed: int, quantity: str) -> tuple[str, str]:
     elif quantity == "c":
         values = np.tanh(values)
     columns = "".join(str(t % 10) for t in range(values.shape[1]))
-    picture = heatmap(values, [f"unit {u}" for u in units], columns)
-    caption = (
-        f"`{quantity}` of {len(units)} units while writing digit {digit} (seed {seed}); row numbers mod 10."
-    )
+    picture = heatmap(values, [f"#{u}" for u in units], columns)  # unit numbers
+    caption = tr("rcgan.inside.caption", quantity=quantity, units=len(units), digit=digit, seed=seed)
     return save_png(picture), caption
 
 
@@ -147,16 +150,16 @@ def wire(tab: RcganTab) -> None:
     """The tab's listeners and API endpoints (/rcgan_draw streams, /rcgan_inside)."""
     inside_inputs, inside_outputs = [tab.digit, tab.seed, tab.quantity], [tab.inside, tab.inside_caption]
     tab.draw.click(
-        rcgan_draw,
+        localized(rcgan_draw),
         [tab.digit, tab.seed],
         tab.draw_outputs,
         api_name="rcgan_draw",
         preprocess=False,
         api_description="Stream the LSTM generator's digit row by row (digit 0-9, seed); the last update "
         "adds the discriminator's verdict and the DCGAN's digit from the same z.",
-    ).then(rcgan_inside, inside_inputs, inside_outputs, api_visibility="private", preprocess=False)
+    ).then(localized(rcgan_inside), inside_inputs, inside_outputs, api_visibility="private", preprocess=False)
     tab.quantity.change(
-        rcgan_inside,
+        localized(rcgan_inside),
         inside_inputs,
         inside_outputs,
         api_name="rcgan_inside",

@@ -165,4 +165,7 @@ coordinate of *z*: usually a much less meaningful change.""",
         "Samples",
         "样本",
     ),
+    # ---------------------------------------------------------------- written by the handlers at run time
+    "gan.label.real": ("real", "真实"),
+    "gan.label.fake": ("fake", "生成"),
 }

@@ -82,4 +82,27 @@ of the same digit: the units that differ are where the style lives.""",
 一直保持橙色的**遗忘门**把记忆一行一行地带下去；**输入门**在需要写入新内容的地方打开。比较同一个数字的两个种子：
 不同的那些单元，就是书写风格所在。""",
     ),
+    # ---------------------------------------------------------------- written by the handlers at run time
+    "rcgan.caption.row": (
+        "Digit **{digit}**, seed **{seed}**: row {row} of {count}.",
+        "数字 **{digit}**，种子 **{seed}**：第 {row} 行，共 {count} 行。",
+    ),
+    "rcgan.caption.done": (
+        "Digit **{digit}**, seed **{seed}**: all {count} rows written. The discriminator gives it **{real}** real.{belief} "
+        "Right: the DCGAN's digit from the same z.",
+        "数字 **{digit}**，种子 **{seed}**：{count} 行全部写完。判别器认为它有 **{real}** 是真实的。{belief}"
+        "右边：DCGAN 用同一个 z 画出的数字。",
+    ),
+    "rcgan.belief": (
+        " D's belief after rows 1, 5, 9, …: {marks}.",
+        " D 在第 1、5、9……行之后的判断：{marks}。",
+    ),
+    "rcgan.inside.caption": (
+        "`{quantity}` of {units} units while writing digit {digit} (seed {seed}); row numbers mod 10.",
+        "写数字 {digit}（种子 {seed}）时 {units} 个单元的 `{quantity}`；行号取个位数。",
+    ),
+    "rcgan.error.quantity": (
+        "Show must be one of {choices}, got {value}.",
+        "“显示”必须是 {choices} 之一，收到的是 {value}。",
+    ),
 }
