@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import gradio as gr
 
 from models.tiny_char_lstm import TinyLSTMConfig, TinyLSTMTrainer, TrainingDiverged
-from ui.i18n import I18N
+from ui.i18n import I18N, localized, tr
 from ui.live_plots import curve_frame
 from ui.live_texts import TEXTS
 from ui.validation import InputError, as_float, as_int, as_text
@@ -29,26 +29,32 @@ def train_char_lstm(text, learning_rate, seconds, temperature, seed):
     text = as_text(text, "Text", 10**8)
     notes = []
     if len(text) > MAX_TEXT_CHARS:
-        notes.append(f"Your text has {len(text):,} characters; only the first {MAX_TEXT_CHARS:,} are used.")
+        notes.append(tr("live.lstm.note.long", length=f"{len(text):,}", limit=f"{MAX_TEXT_CHARS:,}"))
         text = text[:MAX_TEXT_CHARS]
     if len(text) < 20:
-        raise InputError(f"Text must have at least 20 characters, got {len(text)}.")
+        raise InputError(tr("live.lstm.error.short", length=len(text)))
     config = TinyLSTMConfig(
         lr=as_float(learning_rate, "Learning rate", 1e-5, 0.1), seed=as_int(seed, "Seed", 0, MAX_SEED)
     )
     seconds = as_float(seconds, "Seconds", 1, 30)
     temperature = as_float(temperature, "Temperature", 0.1, 2.0)
     trainer = TinyLSTMTrainer(text, config)
-    samples = [f"— step 0 (untrained):\n{trainer.sample(SAMPLE_CHARS, temperature, config.seed)}"]
+    samples = [
+        tr("live.lstm.sample.untrained") + f"\n{trainer.sample(SAMPLE_CHARS, temperature, config.seed)}"
+    ]
     start = last_frame = last_sample = time.monotonic()
 
     def outputs(state: str):
         curve = curve_frame(trainer.losses, ["step", "loss"])
-        loss = f"{trainer.losses[-1][1]:.3f} nats/char" if trainer.losses else "–"
-        status = (
-            f"**Step {trainer.step}** ({state}) · loss {loss} · alphabet of {len(trainer.vocab)} characters · "
-            f"{len(text):,} characters of text" + "".join(f"\n\n{n}" for n in notes)
-        )
+        loss = f"{trainer.losses[-1][1]:.3f}" if trainer.losses else "–"
+        status = tr(
+            "live.lstm.status",
+            step=trainer.step,
+            state=tr(f"page.live.state.{state}"),
+            loss=loss,
+            alphabet=len(trainer.vocab),
+            length=f"{len(text):,}",
+        ) + "".join(f"\n\n{n}" for n in notes)
         return curve, "\n\n".join(reversed(samples)), status
 
     yield outputs("training")
@@ -60,17 +66,18 @@ def train_char_lstm(text, learning_rate, seconds, temperature, seed):
             if now - last_sample >= SAMPLE_EVERY_S:
                 last_sample = now
                 sample = trainer.sample(SAMPLE_CHARS, temperature, config.seed + len(samples))
-                samples.append(f"— step {trainer.step}:\n{sample}")
+                samples.append(tr("live.lstm.sample.step", step=trainer.step) + f"\n{sample}")
             if now - last_frame >= FRAME_EVERY_S:
                 last_frame = now
                 yield outputs("training")
     except TrainingDiverged as error:
-        notes.append(f"⚠️ Training stopped: {error}. Lower the learning rate and train again.")
+        notes.append(tr("live.lstm.diverged", reason=error))
         gr.Warning(notes[-1])
         yield outputs("stopped")
         return
     samples.append(
-        f"— step {trainer.step} (final):\n{trainer.sample(SAMPLE_CHARS, temperature, config.seed)}"
+        tr("live.lstm.sample.final", step=trainer.step)
+        + f"\n{trainer.sample(SAMPLE_CHARS, temperature, config.seed)}"
     )
     yield outputs("done")
 
@@ -144,7 +151,7 @@ def wire(view: CharLstmView) -> None:
     # a pasted or edited text is the student's own: the picker stops naming the text it replaced
     text.input(name_of_text, [view.choice, text], view.choice, api_visibility="private", queue=False)
     training = view.train.click(
-        train_char_lstm,
+        localized(train_char_lstm),
         view.inputs,
         view.outputs,
         api_name="train_char_lstm",

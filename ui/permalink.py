@@ -16,7 +16,7 @@ from collections.abc import Callable
 import gradio as gr
 
 from ui import lstm_text
-from ui.i18n import in_english
+from ui.i18n import in_english, in_language, language_of, tr
 from ui.links import Linked
 from ui.validation import as_float, as_int, as_text
 
@@ -69,6 +69,9 @@ def make_restore(linked: list[Linked]) -> Callable:
 
     def restore(request: gr.Request) -> tuple:
         """On page load: (selected tab, every tab's linked values, run the LSTM generation?)."""
+        return in_language(language_of(request), read_link, request)
+
+    def read_link(request: gr.Request) -> tuple:
         params = dict(request.query_params) if request is not None else {}
         tab = params.get("tab", "")
         tab = tab if tab in tab_ids else None
@@ -82,9 +85,7 @@ def make_restore(linked: list[Linked]) -> Callable:
             else:
                 values += [gr.skip()] * len(entry_parsers)
         if skipped:
-            gr.Warning(
-                "Some settings in the link were not valid and were left as they were: " + "; ".join(skipped)
-            )
+            gr.Warning(tr("permalink.skipped", skipped="; ".join(skipped)))
         selected = gr.Tabs(selected=tab) if tab else gr.skip()
         return selected, *values, tab == GENERATES_ON_OPEN
 

@@ -99,3 +99,7 @@ CONTROL_NAMES: dict[str, tuple[str, str]] = {
     "control.Lesson step": ("Lesson step", "导学步骤"),
 }
 TEXTS |= ERRORS | CONTROL_NAMES
+TEXTS["permalink.skipped"] = (
+    "Some settings in the link were not valid and were left as they were: {skipped}",
+    "链接中的部分设置无效，已保持原样：{skipped}",
+)

@@ -307,4 +307,25 @@ learning to guess each next character. Every two seconds it writes a sample: wat
     "page.live.legend.fake": ("generated (fake)", "生成的（假）"),
     "page.live.legend.arrows": ("where G pushes its points", "G 推动其点的方向"),
     "page.live.axis.step": ("step", "步数"),
+    # ---------------------------------------------------------------- the char-LSTM, written by its handler
+    "live.lstm.note.long": (
+        "Your text has {length} characters; only the first {limit} are used.",
+        "你的文本有 {length} 个字符，只使用前 {limit} 个。",
+    ),
+    "live.lstm.error.short": (
+        "Text must have at least 20 characters, got {length}.",
+        "文本至少需要 20 个字符，现在只有 {length} 个。",
+    ),
+    "live.lstm.sample.untrained": ("— step 0 (untrained):", "— 第 0 步（未训练）："),
+    "live.lstm.sample.step": ("— step {step}:", "— 第 {step} 步："),
+    "live.lstm.sample.final": ("— step {step} (final):", "— 第 {step} 步（最终）："),
+    "live.lstm.status": (
+        "**Step {step}** ({state}) · loss {loss} nats/char · alphabet of {alphabet} characters · {length} characters of text",
+        "**第 {step} 步**（{state}）· 损失 {loss} nats/字符 · 字母表 {alphabet} 个字符 · 文本 {length} 个字符",
+    ),
+    "live.lstm.diverged": (
+        "⚠️ Training stopped: {reason}. Lower the learning rate and train again.",
+        "⚠️ 训练已停止：{reason}。请降低学习率后重新训练。",
+    ),
+    "page.live.state.done": ("done", "完成"),
 }
