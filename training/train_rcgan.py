@@ -126,6 +126,23 @@ def build(args: argparse.Namespace) -> RecurrentGAN:
     return RecurrentGAN(config)
 
 
+def save(gan: RecurrentGAN, state: tuple, log: dict, out: Path, argv: list[str] | None) -> None:
+    """Load the selected (EMA G, D) state into `gan`, save it Hub-shaped with its training_log.json."""
+    gan.generator.load_state_dict(state[0])
+    gan.discriminator.load_state_dict(state[1])
+    gan.eval().save_pretrained(out)
+    record = {
+        "command": command_line("training.train_rcgan", argv),
+        "device": "cpu",
+        "threads": torch.get_num_threads(),
+        "generator_parameters": sum(p.numel() for p in gan.generator.parameters()),
+        "discriminator_parameters": sum(p.numel() for p in gan.discriminator.parameters()),
+    } | log
+    (out / "training_log.json").write_text(json.dumps(record, indent=1))
+    print(f"selected step {log['selected']['step']}: {json.dumps(log['selected'])}; saved to {out}")
+    print(f"next: python -m training.evaluate_gan --arch rcgan --gan {out}")
+
+
 def main(argv: list[str] | None = None) -> dict:
     args = parse_args(argv)
     if args.threads:
@@ -169,23 +186,7 @@ def main(argv: list[str] | None = None) -> dict:
         if args.dry_run or (args.minutes and elapsed > args.minutes * 60):
             break
 
-    gan.generator.load_state_dict(best_state[0])
-    gan.discriminator.load_state_dict(best_state[1])
-    gan = gan.eval()
-    out = Path(args.out)
-    gan.save_pretrained(out)
-    record = {
-        "command": command_line("training.train_rcgan", argv),
-        "device": "cpu",
-        "threads": torch.get_num_threads(),
-        "generator_parameters": sum(p.numel() for p in gan.generator.parameters()),
-        "discriminator_parameters": sum(p.numel() for p in gan.discriminator.parameters()),
-        "selected": best,
-        "history": history,
-    }
-    (out / "training_log.json").write_text(json.dumps(record, indent=1))
-    print(f"selected step {best['step']}: {json.dumps(best)}; saved to {out}")
-    print(f"next: python -m training.evaluate_gan --arch rcgan --gan {out}")
+    save(gan, best_state, {"selected": best, "history": history}, Path(args.out), argv)
     return best
 
 
