@@ -149,15 +149,7 @@ def layout() -> RcganTab:
 def wire(tab: RcganTab) -> None:
     """The tab's listeners and API endpoints (/rcgan_draw streams, /rcgan_inside)."""
     inside_inputs, inside_outputs = [tab.digit, tab.seed, tab.quantity], [tab.inside, tab.inside_caption]
-    tab.draw.click(
-        localized(rcgan_draw),
-        [tab.digit, tab.seed],
-        tab.draw_outputs,
-        api_name="rcgan_draw",
-        preprocess=False,
-        api_description="Stream the LSTM generator's digit row by row (digit 0-9, seed); the last update "
-        "adds the discriminator's verdict and the DCGAN's digit from the same z.",
-    ).then(localized(rcgan_inside), inside_inputs, inside_outputs, api_visibility="private", preprocess=False)
+    # the public /rcgan_inside first: the private call after a drawing would otherwise take its name
     tab.quantity.change(
         localized(rcgan_inside),
         inside_inputs,
@@ -167,6 +159,15 @@ def wire(tab: RcganTab) -> None:
         api_description="Heatmap of the LSTM generator's gate ('i', 'f', 'o'), cell state 'c' or hidden "
         "state 'h' over the 28 rows, for the 16 units whose cell state changes most.",
     )
+    tab.draw.click(
+        localized(rcgan_draw),
+        [tab.digit, tab.seed],
+        tab.draw_outputs,
+        api_name="rcgan_draw",
+        preprocess=False,
+        api_description="Stream the LSTM generator's digit row by row (digit 0-9, seed); the last update "
+        "adds the discriminator's verdict and the DCGAN's digit from the same z.",
+    ).then(localized(rcgan_inside), inside_inputs, inside_outputs, api_visibility="private", preprocess=False)
 
 
 def build_tab() -> RcganTab:
