@@ -107,7 +107,7 @@ def build_demo() -> gr.Blocks:
             classify_tab = lstm_classify.build_tab()
             live_tab = live_training.build_tab()
             rcgan.build_tab()
-            theory.build_tab(tabs)
+            theory.build_tab(tabs, lesson.collapsed_destination(gan_tab))
             lesson.build_lesson(tabs, lesson.destinations(gan_tab, text_tab, classify_tab, live_tab))
         provenance_panel = about.build_panel()
         wire_permalinks(demo, tabs, gan_tab, text_tab, run_lstm)

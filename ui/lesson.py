@@ -10,18 +10,23 @@ from ui.theory import Destination, show_me_button
 from ui.validation import InputError
 
 # (step number, where its "Show me" leads): texts are lesson.step{n}.title / .task / .answer (ui/texts/lesson.py)
-STEPS: list[tuple[int, str]] = [
+STEPS: list[tuple] = [  # (number, destination, further destinations...)
     (1, "gan"),
     (2, "gan"),
     (3, "gan/interpolate"),
     (4, "live/default"),
-    (5, "live/collapse"),
+    (5, "live/collapse", "gan/collapsed"),
     (6, "live/wgan_gp"),
     (7, "lstm-text"),
     (8, "lstm-text/forget-gate"),
     (9, "classify/sentiment"),
     (10, "live/char-lstm"),
 ]
+
+
+def collapsed_destination(gan_tab: gan.GanTab) -> Destination:
+    """The GAN tab's Grid, where the mode-collapsed digit GAN is shown beside the healthy one."""
+    return Destination("gan", gan_tab.subtabs, "gan-grid", label_key="theory.go.collapsed")
 
 
 def destinations(
@@ -34,6 +39,7 @@ def destinations(
     found = {
         "gan": Destination("gan", gan_tab.subtabs, "gan-explore"),
         "gan/interpolate": Destination("gan", gan_tab.subtabs, "gan-interpolate"),
+        "gan/collapsed": collapsed_destination(gan_tab),
         "lstm-text": Destination("lstm-text"),
         "lstm-text/forget-gate": Destination(
             "lstm-text", values=((text_tab.quantity, "f"), (text_tab.layer, 1))
@@ -74,7 +80,7 @@ def _nav_button(walkthrough: gr.Walkthrough, key: str, step: int) -> None:
 def _step_picker(walkthrough: gr.Walkthrough) -> None:
     """A student jumps straight to any step (a class picks up where it left off)."""
     picker = gr.Dropdown(
-        [(I18N(f"lesson.step{number}.title"), number) for number, _ in STEPS],
+        [(I18N(f"lesson.step{number}.title"), number) for number, *_ in STEPS],
         value=1,
         label=I18N("lesson.jump"),
         elem_id="lesson-jump",
@@ -94,7 +100,7 @@ def build_lesson(tabs: gr.Tabs, targets: dict[str, Destination] | None = None) -
         _step_picker(walkthrough)
         walkthrough.render()
         with walkthrough:
-            for number, target in STEPS:
+            for number, target, *more in STEPS:
                 with gr.Step(I18N(f"lesson.step{number}.title"), id=number, elem_id=f"lesson-step{number}"):
                     gr.Markdown(I18N(f"lesson.step{number}.task"))
                     with gr.Accordion(I18N("lesson.reveal"), open=False):
@@ -102,7 +108,8 @@ def build_lesson(tabs: gr.Tabs, targets: dict[str, Destination] | None = None) -
                     with gr.Row():
                         if number > 1:
                             _nav_button(walkthrough, "lesson.back", number - 1)
-                        show_me_button(tabs, targets.get(target, _TOP_TABS[target.split("/")[0]]))
+                        for key in (target, *more):
+                            show_me_button(tabs, targets.get(key, _TOP_TABS[key.split("/")[0]]))
                         if number < len(STEPS):
                             _nav_button(walkthrough, "lesson.next", number + 1)
 

@@ -67,6 +67,7 @@ class Destination:
     subtabs: gr.Tabs | None = None
     subtab_id: str | None = None
     values: tuple[tuple[gr.components.Component, object], ...] = ()
+    label_key: str | None = None  # the button's text (default: the tab's "Show me" text)
 
     @property
     def outputs(self) -> list:
@@ -94,9 +95,8 @@ def show_me_button(tabs: gr.Tabs, target: str | Destination) -> gr.Button:
     """A small button that switches `tabs` to a tab (id) or a Destination (no API endpoint)."""
     destination = target if isinstance(target, Destination) else Destination(target)
     # wide enough for the longest label on one line (a 390 px phone still fits one per row)
-    button = gr.Button(
-        I18N(TAB_TARGETS[destination.tab_id]), size="sm", variant="secondary", scale=0, min_width=260
-    )
+    label = destination.label_key or TAB_TARGETS[destination.tab_id]
+    button = gr.Button(I18N(label), size="sm", variant="secondary", scale=0, min_width=260)
     button.click(
         destination.updates, None, [tabs, *destination.outputs], queue=False, api_visibility="private"
     ).then(None, js=SCROLL_TO_TABS_JS, api_visibility="private")
@@ -113,8 +113,9 @@ def _formula(name: str) -> gr.Markdown:
     )
 
 
-def build_tab(tabs: gr.Tabs) -> None:
-    """The Theory tab; `tabs` is the app's top-level gr.Tabs, which the "Show me" buttons switch."""
+def build_tab(tabs: gr.Tabs, collapsed: Destination | None = None) -> None:
+    """The Theory tab; `tabs` is the app's top-level gr.Tabs, which the "Show me" buttons switch;
+    `collapsed`: where the image GAN that collapsed is shown (the failure's real-life counterpart)."""
     with gr.Tab(I18N("theory.tab"), id="theory"):
         _text("theory.intro")
         _text("theory.compare")
@@ -130,6 +131,8 @@ def build_tab(tabs: gr.Tabs) -> None:
         _text("theory.gan.ours")
         show_me_button(tabs, "gan")
         _text("theory.unstable.why")
+        if collapsed is not None:
+            show_me_button(tabs, collapsed)
         _formula("wgan")
         _text("theory.unstable.gp")
         _formula("wgan_gp")

@@ -155,7 +155,7 @@ coordinate of *z*: usually a much less meaningful change.""",
     ),
     "gan.grid.collapsed_button": (
         "Same digits and seeds from a collapsed GAN",
-        "用坍缩的 GAN 生成同样的数字和种子",
+        "用发生模式崩溃的 GAN 生成同样的数字和种子",
     ),
     "gan.grid.collapsed_image": (
         "A GAN that mode-collapsed: every seed of a digit gives the same picture",

@@ -122,9 +122,10 @@ non-saturating loss, a D that can no longer tell real from fake (D = ½ everywhe
     "lesson.step5.answer": (
         """No: they gather on one or a few blobs and hop between them. G finds what fools the current D;
 D catches up and rejects it; G jumps elsewhere. That is **mode collapse**. The next preset, with 5 D
-steps per G step, lets D keep up.""",
+steps per G step, lets D keep up. The same happens to image GANs: the second button opens the GAN tab's Grid,
+where **Same digits and seeds from a collapsed GAN** shows a digit GAN trained the naive way beside ours.""",
         """不会：它们聚到一个或少数几个团块上，并在团块之间来回跳。G 找到能骗过当前 D 的位置；D 追上来并拒绝它；
-G 又跳到别处。这就是**模式崩溃**。下一个预设让 D 在 G 每更新一次时更新 5 次，使 D 能跟得上。""",
+G 又跳到别处。这就是**模式崩溃**。下一个预设让 D 在 G 每更新一次时更新 5 次，使 D 能跟得上。图像 GAN 也会这样：第二个按钮打开 GAN 标签页的“网格”，点击 **用发生模式崩溃的 GAN 生成同样的数字和种子**，就能看到一个按朴素方法训练的数字 GAN 和我们的模型并排。""",
     ),
     "lesson.step6.title": (
         "6 · Steadier",

@@ -313,4 +313,8 @@ GAN 的生成器可以是任何把噪声变成样本的网络，所以它也可�
 - Gers, Schmidhuber & Cummins 2000，*Learning to Forget*，[doi:10.1162/089976600300015015](https://doi.org/10.1162/089976600300015015)
 - PyTorch，[`torch.nn.LSTM`](https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html)""",
     ),
+    "theory.go.collapsed": (
+        "Show me: a digit GAN that collapsed →",
+        "带我去看：一个发生模式崩溃的数字 GAN →",
+    ),
 }
