@@ -17,6 +17,8 @@ import random
 import re
 from collections import Counter
 
+from models.text_classifier import tokenize_words
+
 SINGULAR = ["the film", "the movie", "it", "this film", "this movie", "the picture", "the story", "the script",
             "the plot", "the acting", "the direction", "the ending", "the dialogue", "the screenplay",
             "the premise", "the whole thing", "this one", "the sequel", "the comedy", "the drama",
@@ -149,6 +151,11 @@ def templated(words: dict[str, dict[str, int]], count: int, seed: int) -> list[t
             seen.add(text)
             out.append((text, label))
     return out
+
+
+def normalized(text: str) -> str:
+    """A phrase as its lowercased word tokens only, to compare phrases written with or without punctuation."""
+    return " ".join(t for t in tokenize_words(text) if t == "n't" or t[0].isalnum())
 
 
 def has_negation(sentence: str) -> bool:

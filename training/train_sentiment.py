@@ -32,7 +32,7 @@ import torch.nn.functional as F
 from models.text_classifier import PAD, UNK, SentimentConfig, SentimentLSTM, tokenize_words
 from training import negation_templates
 from training.averaging import update_ema
-from training.evaluate_sentiment import DATA_DIR, PROBE, REPO, evaluate, evaluate_all, read_sst
+from training.evaluate_sentiment import DATA_DIR, PROBE, REPO, evaluate, evaluate_all, read_probe, read_sst
 from training.run_record import run_facts
 from training.sentiment_card import write_card
 
@@ -60,6 +60,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("--templates", type=int, default=16000, help="templated negation / contrast phrases added to training")
     add("--template-valid", type=int, default=1000, help="templated phrases on held-out words, for validation")
     add("--negation-repeat", type=int, default=1, help="times each SST-2 train phrase with a negation word is used")
+    add("--init-from", default=None, help="weights folder to start from (its vocabulary and shape) instead of random")
     add("--seed", type=int, default=1337, help="seed of weights, dropout, batch order and data splits")
     add("--dry-run", action="store_true", help="a few tiny batches, tiny model, temp out dir")
     return parser.parse_args(argv)
@@ -94,12 +95,16 @@ def load_data(args: argparse.Namespace) -> dict:
     sst_train, sst_valid = carve_validation(sst, args.valid_phrases, args.seed)
     words = negation_templates.sentiment_words(sst_train)
     train_words, held_out_words = negation_templates.split_words(words, 0.2, args.seed)
-    templates = negation_templates.templated(train_words, args.templates, args.seed)
+    # the probe is read only to keep its sentences out: a short frame can meet one word for word
+    probe = {negation_templates.normalized(s) for _, s, _ in read_probe(PROBE)}
+    made = negation_templates.templated(train_words, args.templates, args.seed)
+    templates = [(s, y) for s, y in made if negation_templates.normalized(s) not in probe]
     template_valid = negation_templates.templated(held_out_words, args.template_valid, args.seed + 1)
     negated = [p for p in sst_train if negation_templates.has_negation(p[0])]
     train = sst_train + negated * (args.negation_repeat - 1) + templates
     return {"train": train, "sst_train": sst_train, "sst_valid": sst_valid, "templates": templates,
-            "template_valid": template_valid, "negated": negated, "words": words}  # fmt: skip
+            "template_valid": template_valid, "negated": negated, "words": words,
+            "equal_to_probe": len(made) - len(templates)}  # fmt: skip
 
 
 def build_model(args: argparse.Namespace, train: list[tuple[str, int]]) -> SentimentLSTM:
@@ -108,6 +113,15 @@ def build_model(args: argparse.Namespace, train: list[tuple[str, int]]) -> Senti
     config = SentimentConfig(vocab=[PAD, UNK, *words], embedding_dim=args.embedding_dim,
                              hidden_size=args.hidden_size, num_layers=args.num_layers, dropout=args.dropout)  # fmt: skip
     return SentimentLSTM(config)
+
+
+def start_from(args: argparse.Namespace) -> SentimentLSTM:
+    """The float32 model of an --init-from folder; its shape replaces the shape arguments."""
+    model = SentimentLSTM.from_pretrained(args.init_from)
+    config = model.config
+    args.embedding_dim, args.hidden_size, args.num_layers = config.embedding_dim, config.hidden_size, config.num_layers
+    model.dropout.p = args.dropout
+    return model
 
 
 def batches(encoded: list, batch_size: int, generator: torch.Generator):
@@ -189,7 +203,7 @@ def main(argv: list[str] | None = None) -> dict:
         args.valid_phrases, args.template_valid, args.min_freq = 20, 50, 1
     out_dir = Path(args.out or (tempfile.mkdtemp(prefix="sentiment-") if args.dry_run else "weights/sentiment-lstm-sst2"))
     data = load_data(args)
-    model = build_model(args, data["train"])
+    model = build_model(args, data["train"]) if args.init_from is None else start_from(args)
     num_params = sum(p.numel() for p in model.parameters())
     print(f"{len(data['train']):,} train phrases ({len(data['templates']):,} templated), "
           f"{len(data['sst_valid'])} validation phrases, vocab {len(model.config.vocab):,}, {num_params:,} params")  # fmt: skip
@@ -218,6 +232,7 @@ def record(args, argv, out_dir: Path, data: dict, steps: int, params: int, secon
     facts["command"] = "python -m training.train_sentiment " + shlex.join(given)
     facts["eval_command"] = f"python -m training.evaluate_sentiment --weights {rel(out_dir)}"
     counts = {k: len(data[k]) for k in ("sst_train", "sst_valid", "templates", "template_valid", "negated")}
+    counts["templates_equal_to_a_probe_sentence_dropped"] = data["equal_to_probe"]
     data_sources = {"sst2": "sentiment/sst2 under --data-dir, from https://dl.fbaipublicfiles.com/glue/data/SST-2.zip",
                     "rt_polarity": "sentiment/rt-polarity.{pos,neg} under --data-dir, from "
                     "http://www.cs.cornell.edu/people/pabo/movie-review-data/rt-polaritydata.tar.gz",
