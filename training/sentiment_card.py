@@ -60,6 +60,13 @@ def write_card(out_dir: Path, config: SentimentConfig, result: dict, data: dict)
     args, counts = result["args"], result["counts"]
     ema = f", weights averaged by an EMA (decay {args['ema']}) and the average shipped" if args["ema"] else ""
     words = result["sentiment_words"]
+    start = "" if not args.get("init_from") else f"""
+Fine-tuned, not trained from scratch: training starts from the previous shipped weights (the same
+architecture and vocabulary; {result.get("init_note", "the folder given as --init-from")}), which were
+trained on the full SST-2 train split alone. The SST-2 validation carve-out was therefore seen by
+the starting point, so its figure below measures forgetting, not generalisation; the templates on
+held-out words are clean.
+"""
     card = FRONT_MATTER.format(dev=result["sst2_dev"]["accuracy"]) + f"""
 # Word-level sentiment LSTM (SST-2)
 
@@ -97,6 +104,7 @@ lowercased, SST-style tokens such as `n't` and `'s`) is inside config.json. Load
 - No pretrained embeddings. Words seen fewer than {args['min_freq']} time(s) (at most
   {args['max_vocab']:,} kept) read as `<unk>`.
 
+{start}
 ## Results (the shipped float16 weights)
 
 {results_table(result)}

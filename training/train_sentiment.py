@@ -227,8 +227,13 @@ def record(args, argv, out_dir: Path, data: dict, steps: int, params: int, secon
     """run_facts with repo-relative paths only: the data folder, the output folder and the commands."""
     facts = run_facts(args, out_dir, steps, params, seconds, "evaluate_sentiment.py")
     rel = lambda p: os.path.relpath(Path(p).resolve(), REPO) if Path(p).resolve().is_relative_to(REPO.parent) else Path(p).name  # noqa: E731
-    facts["args"] = {**vars(args), "data_dir": rel(args.data_dir), "out": rel(out_dir)}
+    paths = {"data_dir": rel(args.data_dir), "out": rel(out_dir)}
+    if args.init_from:
+        paths["init_from"] = rel(args.init_from)
+    facts["args"] = {**vars(args), **paths}
     given = list(argv) if argv is not None else __import__("sys").argv[1:]
+    flags = {"--data-dir": "data_dir", "--out": "out", "--init-from": "init_from"}
+    given = [paths[flags[given[i - 1]]] if i and given[i - 1] in flags else a for i, a in enumerate(given)]
     facts["command"] = "python -m training.train_sentiment " + shlex.join(given)
     facts["eval_command"] = f"python -m training.evaluate_sentiment --weights {rel(out_dir)}"
     counts = {k: len(data[k]) for k in ("sst_train", "sst_valid", "templates", "template_valid", "negated")}
