@@ -20,11 +20,16 @@ from training.train_sentiment import load_data, parse_args
 
 torch.set_num_threads(1)
 REPO = Path(__file__).resolve().parents[1]
-WORDS = {"adjective": (["good", "great", "funny", "clever"], ["bad", "boring", "dull", "terrible"]),
-         "noun": (["charm", "joy"], ["mess", "disaster"]), "verb": (["enjoy", "like"], ["hate", "regret"])}  # fmt: skip
-CONTEXTS = {"adjective": ["very {w}", "so {w}", "the film is {w} and the cast is {w} , it seems to me"],
-            "noun": ["a {w} .", "a {w} of a film , really", "what a {w} , from start to end ."],
-            "verb": ["to {w} it", "to {w} the film", "you will want to {w} this"]}  # fmt: skip
+WORDS = {
+    "adjective": (["good", "great", "funny", "clever"], ["bad", "boring", "dull", "terrible"]),
+    "noun": (["charm", "joy"], ["mess", "disaster"]),
+    "verb": (["enjoy", "like"], ["hate", "regret"]),
+}
+CONTEXTS = {
+    "adjective": ["very {w}", "so {w}", "the film is {w} and the cast is {w} , it seems to me"],
+    "noun": ["a {w} .", "a {w} of a film , really", "what a {w} , from start to end ."],
+    "verb": ["to {w} it", "to {w} the film", "you will want to {w} this"],
+}
 
 
 def tiny_data(root: Path) -> Path:
@@ -40,7 +45,9 @@ def tiny_data(root: Path) -> Path:
     sst = root / "sentiment" / "sst2"
     sst.mkdir(parents=True)
     for name, part in (("train.tsv", rows), ("dev.tsv", rows[::5])):
-        (sst / name).write_text("sentence\tlabel\n" + "".join(f"{s} \t{y}\n" for s, y in part), encoding="utf-8")
+        (sst / name).write_text(
+            "sentence\tlabel\n" + "".join(f"{s} \t{y}\n" for s, y in part), encoding="utf-8"
+        )
     for suffix, label in (("pos", 1), ("neg", 0)):
         lines = [s for s, y in rows if y == label][:60]
         (root / "sentiment" / f"rt-polarity.{suffix}").write_text("\n".join(lines) + "\n", encoding="cp1252")
@@ -51,8 +58,14 @@ def test_probe_file_has_the_categories_the_issue_asks_for():
     rows = read_probe(PROBE)
     categories = {c for c, _, _ in rows}
     assert len(rows) >= 80 and len({s for _, s, _ in rows}) == len(rows)
-    assert categories == {"negated_positive", "negated_negative", "other_negators", "contractions",
-                          "double_negation", "contrast"}  # fmt: skip
+    assert categories == {
+        "negated_positive",
+        "negated_negative",
+        "other_negators",
+        "contractions",
+        "double_negation",
+        "contrast",
+    }
     assert {y for _, _, y in rows} == {0, 1}
     assert all(y == 0 for c, _, y in rows if c == "negated_positive")
     assert all(y == 1 for c, _, y in rows if c == "negated_negative")
@@ -61,7 +74,11 @@ def test_probe_file_has_the_categories_the_issue_asks_for():
 
 
 def test_template_labels_follow_the_grammar():
-    words = {"adjective": {"good": 1, "dull": 0}, "noun": {"joy": 1, "mess": 0}, "verb": {"enjoy": 1, "hate": 0}}
+    words = {
+        "adjective": {"good": 1, "dull": 0},
+        "noun": {"joy": 1, "mess": 0},
+        "verb": {"enjoy": 1, "hate": 0},
+    }
     rng = random.Random(1)
     for _ in range(300):
         text, label = negation_templates.clause(words, rng, negated=True)
@@ -78,8 +95,20 @@ def test_template_labels_follow_the_grammar():
 
 def test_no_training_phrase_equals_a_probe_sentence(tmp_path):
     data_dir = tiny_data(tmp_path)
-    args = parse_args(["--data-dir", str(data_dir), "--templates", "3000", "--valid-phrases", "5",
-                       "--template-valid", "100", "--negation-repeat", "2"])  # fmt: skip
+    args = parse_args(
+        [
+            "--data-dir",
+            str(data_dir),
+            "--templates",
+            "3000",
+            "--valid-phrases",
+            "5",
+            "--template-valid",
+            "100",
+            "--negation-repeat",
+            "2",
+        ]
+    )
     data = load_data(args)
     assert len(data["templates"]) > 1000 and data["sst_valid"]
     probe = {negation_templates.normalized(s) for _, s, _ in read_probe(PROBE)}
@@ -92,34 +121,34 @@ def test_no_training_phrase_equals_a_probe_sentence(tmp_path):
 def test_dry_run_and_evaluation_without_shared_data(tmp_path):
     data_dir, out = tiny_data(tmp_path / "data"), tmp_path / "out"
     run = subprocess.run(
-        [sys.executable, "-m", "training.train_sentiment", "--dry-run", "--data-dir", str(data_dir), "--out", str(out)],
-        capture_output=True, text=True, timeout=300, cwd=REPO,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "training.train_sentiment",
+            "--dry-run",
+            "--data-dir",
+            str(data_dir),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     assert json.loads(run.stdout.strip().splitlines()[-1])["dry_run"] is True
     assert {"config.json", "model.safetensors", "README.md", "eval.json"} <= {p.name for p in out.iterdir()}
     record = json.loads((out / "eval.json").read_text())
     assert set(record["negation_probe"]["per_category"]) == {c for c, _, _ in read_probe(PROBE)}
-    assert str(tmp_path) not in json.dumps(record["args"]) and record["eval_command"].startswith("python -m ")
+    assert record["command"].startswith("python -m training.train_sentiment ") and record[
+        "eval_command"
+    ].startswith("python -m ")
     card = (out / "README.md").read_text()
     assert card.startswith("---\nlicense: mit\nlibrary_name: pytorch\n") and "| contrast |" in card
     result = evaluate_main(["--weights", str(out), "--data-dir", str(data_dir)])
     assert result["negation_probe"]["examples"] == len(read_probe(PROBE))
     assert result["sst2_dev"] == record["sst2_dev"]
-
-
-def test_ema_is_what_ships(tmp_path):
-    data_dir, weights = tiny_data(tmp_path / "data"), {}
-    for name, extra in (("plain", ["--ema", "0"]), ("ema", ["--ema", "0.5"])):
-        run = subprocess.run(
-            [sys.executable, "-m", "training.train_sentiment", "--dry-run", "--data-dir", str(data_dir),
-             "--out", str(tmp_path / name), *extra],
-            capture_output=True, text=True, timeout=300, cwd=REPO,
-        )  # fmt: skip
-        assert run.returncode == 0, run.stderr[-2000:]
-        weights[name] = SentimentLSTM.from_pretrained(str(tmp_path / name)).lstm.weight_hh_l0
-    assert "weights averaged by an EMA (decay 0.5)" in (tmp_path / "ema" / "README.md").read_text()
-    assert not torch.equal(weights["plain"], weights["ema"])  # same seed and batches: only the average differs
 
 
 @pytest.fixture(scope="module")

@@ -189,7 +189,11 @@ def test_training_ships_the_weight_average_with_ema(script, cls, tmp_path, tiny_
         out = tmp_path / name
         command = [sys.executable, "-m", f"training.{script}", "--dry-run", "--out", str(out), *extra]
         run = subprocess.run(
-            command + ["--data-dir", str(tiny_data_dir)], capture_output=True, text=True, timeout=120, cwd=REPO
+            command + ["--data-dir", str(tiny_data_dir)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
         )
         assert run.returncode == 0, run.stderr[-2000:]
         runs[name] = cls.from_pretrained(str(out)).lstm.weight_hh_l0

@@ -18,12 +18,10 @@ from pathlib import Path
 import torch
 
 from models.text_classifier import SentimentLSTM
+from training.data_paths import DEFAULT_DATA_DIR, REPO_ROOT, add_data_dir_argument
 
-REPO = Path(__file__).resolve().parents[1]
-DATA_DIR = REPO.parent / "shared" / "data"  # the datasets folder beside the repository
-PROBE = REPO / "tests" / "data" / "negation_probe.tsv"
-SST_URL = "https://dl.fbaipublicfiles.com/glue/data/SST-2.zip"
-RT_URL = "http://www.cs.cornell.edu/people/pabo/movie-review-data/rt-polaritydata.tar.gz"
+DATA_DIR = DEFAULT_DATA_DIR
+PROBE = REPO_ROOT / "tests" / "data" / "negation_probe.tsv"
 
 
 def read_sst(path: str | Path) -> list[tuple[str, int]]:
@@ -69,7 +67,9 @@ def encode_batch(model: SentimentLSTM, sentences: list[str]) -> tuple[torch.Tens
 
 
 @torch.inference_mode()
-def p_positive(model: SentimentLSTM, sentences: list[str], batch_size: int = 256) -> tuple[list[float], int, int]:
+def p_positive(
+    model: SentimentLSTM, sentences: list[str], batch_size: int = 256
+) -> tuple[list[float], int, int]:
     """P(positive) of each verdict (the last prefix), and counts of unknown / all tokens."""
     model.eval()
     probs, unknown, total = [], 0, 0
@@ -88,7 +88,11 @@ def evaluate(model: SentimentLSTM, examples: list[tuple[str, int]]) -> dict:
     """Accuracy of the verdicts (last prefix) and the share of tokens read as <unk>."""
     probs, unknown, total = p_positive(model, [s for s, _ in examples])
     correct = sum((p > 0.5) == bool(y) for p, (_, y) in zip(probs, examples, strict=True))
-    return {"accuracy": correct / max(len(examples), 1), "examples": len(examples), "unk_rate": unknown / max(total, 1)}
+    return {
+        "accuracy": correct / max(len(examples), 1),
+        "examples": len(examples),
+        "unk_rate": unknown / max(total, 1),
+    }
 
 
 def evaluate_probe(model: SentimentLSTM, rows: list[tuple[str, str, int]]) -> dict:
@@ -123,7 +127,9 @@ def summary(result: dict) -> str:
     lines = []
     for key, name in (("sst2_dev", "SST-2 dev"), ("rt_polarity", "rt-polarity")):
         r = result[key]
-        lines.append(f"{name:<16}accuracy {r['accuracy']:.4f} ({r['examples']} sentences, {r['unk_rate']:.1%} <unk>)")
+        lines.append(
+            f"{name:<16}accuracy {r['accuracy']:.4f} ({r['examples']} sentences, {r['unk_rate']:.1%} <unk>)"
+        )
     probe = result["negation_probe"]
     lines.append(f"{'negation probe':<16}accuracy {probe['accuracy']:.4f} ({probe['examples']} sentences)")
     for category, r in probe["per_category"].items():
@@ -132,12 +138,16 @@ def summary(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> dict:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--weights", default="weights/sentiment-lstm-sst2", help="weights folder")
-    parser.add_argument("--data-dir", default=str(DATA_DIR), help="datasets folder holding sentiment/")
+    add_data_dir_argument(parser, "sentiment/sst2/dev.tsv and sentiment/rt-polarity.{pos,neg}")
     parser.add_argument("--probe", default=str(PROBE), help="negation probe tsv")
     parser.add_argument("--threads", type=int, default=1, help="CPU threads for torch")
-    parser.add_argument("--sentences", action="store_true", help="also print each probe sentence's P(positive)")
+    parser.add_argument(
+        "--sentences", action="store_true", help="also print each probe sentence's P(positive)"
+    )
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     model = SentimentLSTM.from_pretrained(args.weights).eval()

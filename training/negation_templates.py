@@ -19,41 +19,149 @@ from collections import Counter
 
 from models.text_classifier import tokenize_words
 
-SINGULAR = ["the film", "the movie", "it", "this film", "this movie", "the picture", "the story", "the script",
-            "the plot", "the acting", "the direction", "the ending", "the dialogue", "the screenplay",
-            "the premise", "the whole thing", "this one", "the sequel", "the comedy", "the drama",
-            "the thriller", "the soundtrack", "the first hour", "the documentary"]  # fmt: skip
-PLURAL = ["the jokes", "the characters", "the performances", "the actors", "the effects", "the scenes",
-          "the songs", "the battles"]  # fmt: skip
+SINGULAR = [
+    "the film",
+    "the movie",
+    "it",
+    "this film",
+    "this movie",
+    "the picture",
+    "the story",
+    "the script",
+    "the plot",
+    "the acting",
+    "the direction",
+    "the ending",
+    "the dialogue",
+    "the screenplay",
+    "the premise",
+    "the whole thing",
+    "this one",
+    "the sequel",
+    "the comedy",
+    "the drama",
+    "the thriller",
+    "the soundtrack",
+    "the first hour",
+    "the documentary",
+]
+PLURAL = [
+    "the jokes",
+    "the characters",
+    "the performances",
+    "the actors",
+    "the effects",
+    "the scenes",
+    "the songs",
+    "the battles",
+]
 PEOPLE = ["i", "we", "you", "audiences", "my kids", "most viewers", "the critics", "my friends"]
 BE = {"singular": ["is", "was"], "plural": ["are", "were"]}
 # negated frames: {s} subject, {be} verb, {a} the adjective → label = 1 - polarity(adjective)
-NEGATED_ADJECTIVE = ["{s} {be} not {a}", "{s} {be} n't {a}", "{s} {be} not very {a}", "{s} {be} not {a} at all",
-                     "{s} {be} n't {a} at all", "{s} {be} not at all {a}", "{s} {be} n't really {a}",
-                     "{s} {be} never {a}", "{s} {be} hardly {a}", "{s} {be} far from {a}", "not {a}",
-                     "not {a} at all", "not at all {a}", "never {a}", "hardly {a}", "far from {a}",
-                     "{s} never feels {a}", "{s} does n't feel {a}", "{s} did n't seem {a}",
-                     "{s} never gets {a}", "nothing about {s} {be} {a}", "there is nothing {a} about {s}",
-                     "no one will find {s} {a}", "nobody could call {s} {a}", "{p} did not find {s} {a}",
-                     "{p} did n't think {s} {be} {a}", "{s} {be} not the least bit {a}",
-                     "{s} {be} not particularly {a}", "not for a moment {a}", "{s} {be} by no means {a}"]  # fmt: skip
-PLAIN_ADJECTIVE = ["{s} {be} {a}", "{s} {be} very {a}", "{s} {be} really {a}", "{a}", "{s} feels {a}",
-                   "{s} {be} {a} throughout", "{p} found {s} {a}", "{s} {be} always {a}"]  # fmt: skip
-NEGATED_NOUN = ["{s} {be} not a {n}", "{s} {be} n't a {n}", "not a {n}", "far from a {n}", "{s} {be} no {n}",
-                "{s} {be} hardly a {n}", "{s} {be} never a {n}", "by no means a {n}"]  # fmt: skip
+NEGATED_ADJECTIVE = [
+    "{s} {be} not {a}",
+    "{s} {be} n't {a}",
+    "{s} {be} not very {a}",
+    "{s} {be} not {a} at all",
+    "{s} {be} n't {a} at all",
+    "{s} {be} not at all {a}",
+    "{s} {be} n't really {a}",
+    "{s} {be} never {a}",
+    "{s} {be} hardly {a}",
+    "{s} {be} far from {a}",
+    "not {a}",
+    "not {a} at all",
+    "not at all {a}",
+    "never {a}",
+    "hardly {a}",
+    "far from {a}",
+    "{s} never feels {a}",
+    "{s} does n't feel {a}",
+    "{s} did n't seem {a}",
+    "{s} never gets {a}",
+    "nothing about {s} {be} {a}",
+    "there is nothing {a} about {s}",
+    "no one will find {s} {a}",
+    "nobody could call {s} {a}",
+    "{p} did not find {s} {a}",
+    "{p} did n't think {s} {be} {a}",
+    "{s} {be} not the least bit {a}",
+    "{s} {be} not particularly {a}",
+    "not for a moment {a}",
+    "{s} {be} by no means {a}",
+]
+PLAIN_ADJECTIVE = [
+    "{s} {be} {a}",
+    "{s} {be} very {a}",
+    "{s} {be} really {a}",
+    "{a}",
+    "{s} feels {a}",
+    "{s} {be} {a} throughout",
+    "{p} found {s} {a}",
+    "{s} {be} always {a}",
+]
+NEGATED_NOUN = [
+    "{s} {be} not a {n}",
+    "{s} {be} n't a {n}",
+    "not a {n}",
+    "far from a {n}",
+    "{s} {be} no {n}",
+    "{s} {be} hardly a {n}",
+    "{s} {be} never a {n}",
+    "by no means a {n}",
+]
 PLAIN_NOUN = ["{s} {be} a {n}", "a {n}", "{s} {be} a real {n}", "what a {n}"]
-NEGATED_VERB = ["{p} did n't {v} it", "{p} did not {v} it", "{p} do n't {v} it", "{p} wo n't {v} it",
-                "{p} ca n't {v} it", "no one will {v} it", "nobody will {v} it", "{p} never {v} it",
-                "{p} could not {v} it", "{p} would n't {v} it"]  # fmt: skip
+NEGATED_VERB = [
+    "{p} did n't {v} it",
+    "{p} did not {v} it",
+    "{p} do n't {v} it",
+    "{p} wo n't {v} it",
+    "{p} ca n't {v} it",
+    "no one will {v} it",
+    "nobody will {v} it",
+    "{p} never {v} it",
+    "{p} could not {v} it",
+    "{p} would n't {v} it",
+]
 PLAIN_VERB = ["{p} {v} it", "{p} will {v} it", "{p} really {v} it", "you 'll {v} it"]
 # two negators cancel → label = polarity of the word
-DOUBLE = ["{s} never fails to {v}", "{p} ca n't say that {p} did n't {v} {s}", "you ca n't not {v} {s}",
-          "there is nothing not to {v}", "{p} ca n't say {s} {be} n't {a}", "{s} {be} not without {n2}",
-          "it is not that {s} {be} n't {a}", "no one could say {s} {be} not {a}"]  # fmt: skip
-JOINS = ["{x} , but {y}", "{x} but {y}", "though {x} , {y}", "although {x} , {y}", "{y} , though {x}",
-         "{y} , even though {x}", "{x} , yet {y}", "{x} ; still , {y}", "{y} , although {x}"]  # fmt: skip
+DOUBLE = [
+    "{s} never fails to {v}",
+    "{p} ca n't say that {p} did n't {v} {s}",
+    "you ca n't not {v} {s}",
+    "there is nothing not to {v}",
+    "{p} ca n't say {s} {be} n't {a}",
+    "{s} {be} not without {n2}",
+    "it is not that {s} {be} n't {a}",
+    "no one could say {s} {be} not {a}",
+]
+JOINS = [
+    "{x} , but {y}",
+    "{x} but {y}",
+    "though {x} , {y}",
+    "although {x} , {y}",
+    "{y} , though {x}",
+    "{y} , even though {x}",
+    "{x} , yet {y}",
+    "{x} ; still , {y}",
+    "{y} , although {x}",
+]
 ADJECTIVE_CUES = {"very", "too", "so", "quite", "really", "pretty", "most"}
-ADJECTIVE_ENDS = ("ous", "ful", "ive", "ic", "al", "able", "ible", "less", "ent", "ant", "y", "ish", "-worthy")
+ADJECTIVE_ENDS = (
+    "ous",
+    "ful",
+    "ive",
+    "ic",
+    "al",
+    "able",
+    "ible",
+    "less",
+    "ent",
+    "ant",
+    "y",
+    "ish",
+    "-worthy",
+)
 NEGATION_WORDS = re.compile(r"\b(not|n't|never|no|nothing|hardly|nobody|none|neither|nor|without)\b|far from")
 
 
@@ -66,14 +174,33 @@ def sentiment_words(train: list[tuple[str, int]]) -> dict[str, dict[str, int]]:
         for a, b in zip(tokens, tokens[1:], strict=False):
             after[a, b] += 1
     cue = lambda w, cues: sum(after[c, w] for c in cues)  # noqa: E731
-    adjectives = {w: y for w, y in single.items() if not w.endswith("ly")
-                  and (cue(w, ADJECTIVE_CUES) >= 2 or (cue(w, {"a", "an"}) >= 2 and w.endswith(ADJECTIVE_ENDS)))}  # fmt: skip
-    nouns = {w: y for w, y in single.items() if w not in adjectives and cue(w, {"a", "an"}) >= 2
-             and cue(w, ADJECTIVE_CUES) == 0 and after[w, "film"] + after[w, "movie"] == 0
-             and after[w, "of"] + after[w, ","] + after[w, "."] >= 2 and not w.endswith(("ly", "ing", "ed"))}  # fmt: skip
-    verbs = {w: y for w, y in single.items() if w not in adjectives and w not in nouns and cue(w, {"to"}) >= 2
-             and after[w, "it"] + after[w, "this"] + after[w, "the"] >= 2 and cue(w, {"a", "an", "the"}) == 0
-             and cue(w, ADJECTIVE_CUES) == 0 and not w.endswith(("ly", "ing", "ed", "s"))}  # fmt: skip
+    adjectives = {
+        w: y
+        for w, y in single.items()
+        if not w.endswith("ly")
+        and (cue(w, ADJECTIVE_CUES) >= 2 or (cue(w, {"a", "an"}) >= 2 and w.endswith(ADJECTIVE_ENDS)))
+    }
+    nouns = {
+        w: y
+        for w, y in single.items()
+        if w not in adjectives
+        and cue(w, {"a", "an"}) >= 2
+        and cue(w, ADJECTIVE_CUES) == 0
+        and after[w, "film"] + after[w, "movie"] == 0
+        and after[w, "of"] + after[w, ","] + after[w, "."] >= 2
+        and not w.endswith(("ly", "ing", "ed"))
+    }
+    verbs = {
+        w: y
+        for w, y in single.items()
+        if w not in adjectives
+        and w not in nouns
+        and cue(w, {"to"}) >= 2
+        and after[w, "it"] + after[w, "this"] + after[w, "the"] >= 2
+        and cue(w, {"a", "an", "the"}) == 0
+        and cue(w, ADJECTIVE_CUES) == 0
+        and not w.endswith(("ly", "ing", "ed", "s"))
+    }
     return {"adjective": adjectives, "noun": nouns, "verb": verbs}
 
 
@@ -101,8 +228,11 @@ def clause(words: dict[str, dict[str, int]], rng: random.Random, negated: bool) 
     parts = [(pos, w) for pos, w in (("adjective", 6), ("noun", 2), ("verb", 2)) if words[pos]]
     pos = rng.choices([p for p, _ in parts], weights=[w for _, w in parts])[0]
     word, polarity = rng.choice(sorted(words[pos].items()))
-    frames = {"adjective": (PLAIN_ADJECTIVE, NEGATED_ADJECTIVE), "noun": (PLAIN_NOUN, NEGATED_NOUN),
-              "verb": (PLAIN_VERB, NEGATED_VERB)}[pos]  # fmt: skip
+    frames = {
+        "adjective": (PLAIN_ADJECTIVE, NEGATED_ADJECTIVE),
+        "noun": (PLAIN_NOUN, NEGATED_NOUN),
+        "verb": (PLAIN_VERB, NEGATED_VERB),
+    }[pos]
     frame = rng.choice(frames[negated])
     slots = {"a": word, "n": word, "v": word, **_subject(rng)}
     return _articles(frame.format(**slots)), polarity if not negated else 1 - polarity
@@ -115,9 +245,11 @@ def _articles(text: str) -> str:
 
 def double_negation(words: dict[str, dict[str, int]], rng: random.Random) -> tuple[str, int]:
     """Two negators that cancel: the label is the word's own polarity."""
-    slots = {k: rng.choice(sorted(words[pos].items())) if words[pos] else ("", 0)
-             for k, pos in (("a", "adjective"), ("v", "verb"), ("n2", "noun"))}  # fmt: skip
-    usable = [f for f in DOUBLE if all(slots[k][0] for k in ("a", "v", "n2") if "{%s}" % k in f)]
+    slots = {
+        k: rng.choice(sorted(words[pos].items())) if words[pos] else ("", 0)
+        for k, pos in (("a", "adjective"), ("v", "verb"), ("n2", "noun"))
+    }
+    usable = [f for f in DOUBLE if all(slots[k][0] for k in ("a", "v", "n2") if f"{{{k}}}" in f)]
     if not usable:
         return clause(words, rng, negated=False)
     frame = rng.choice(usable)
@@ -141,8 +273,12 @@ def templated(words: dict[str, dict[str, int]], count: int, seed: int) -> list[t
     rng, seen, out = random.Random(seed), set(), []
     if not any(words.values()):
         return out
-    makers = [lambda: clause(words, rng, True), lambda: clause(words, rng, False),
-              lambda: double_negation(words, rng), lambda: contrast(words, rng)]  # fmt: skip
+    makers = [
+        lambda: clause(words, rng, True),
+        lambda: clause(words, rng, False),
+        lambda: double_negation(words, rng),
+        lambda: contrast(words, rng),
+    ]
     for _ in range(count * 20):
         if len(out) == count:
             break

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import os
 import random
 import shlex
 import tempfile
@@ -27,21 +26,28 @@ from collections import Counter
 from pathlib import Path
 
 import torch
-import torch.nn.functional as F
 
 from models.text_classifier import PAD, UNK, SentimentConfig, SentimentLSTM, tokenize_words
 from training import negation_templates
 from training.averaging import update_ema
-from training.evaluate_sentiment import DATA_DIR, PROBE, REPO, evaluate, evaluate_all, read_probe, read_sst
+from training.data_paths import add_data_dir_argument, repo_relative
+from training.evaluate_sentiment import PROBE, evaluate, evaluate_all, read_probe, read_sst
 from training.run_record import run_facts
 from training.sentiment_card import write_card
+from training.sequence_training import linear_decay, pad_batch, prefix_loss
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     add = parser.add_argument
-    add("--data-dir", default=str(DATA_DIR), help="datasets folder holding sentiment/sst2 and rt-polarity")
-    add("--out", default=None, help="weights folder (default weights/sentiment-lstm-sst2; a temp dir with --dry-run)")
+    add_data_dir_argument(parser, "sentiment/sst2/{train,dev}.tsv and sentiment/rt-polarity.{pos,neg}")
+    add(
+        "--out",
+        default=None,
+        help="weights folder (default weights/sentiment-lstm-sst2; a temp dir with --dry-run)",
+    )
     add("--threads", type=int, default=1, help="CPU threads for torch")
     add("--device", default="cpu", help="torch device to train on ('cpu', 'cuda')")
     add("--epochs", type=float, default=4, help="passes over the training phrases")
@@ -55,12 +61,35 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("--dropout", type=float, default=0.5, help="dropout on embeddings and before the head")
     add("--word-dropout", type=float, default=0.05, help="train-time chance a word reads as <unk>")
     add("--prefix-weight", type=float, default=0.5, help="share of the loss on earlier prefixes")
-    add("--ema", type=float, default=0.999, help="evaluate and ship an EMA of the weights with this decay (0: off)")
-    add("--valid-phrases", type=int, default=400, help="SST-2 train phrases (≥ 8 words) held out for validation")
-    add("--templates", type=int, default=16000, help="templated negation / contrast phrases added to training")
-    add("--template-valid", type=int, default=1000, help="templated phrases on held-out words, for validation")
-    add("--negation-repeat", type=int, default=1, help="times each SST-2 train phrase with a negation word is used")
-    add("--init-from", default=None, help="weights folder to start from (its vocabulary and shape) instead of random")
+    add(
+        "--ema",
+        type=float,
+        default=0.999,
+        help="evaluate and ship an EMA of the weights with this decay (0: off)",
+    )
+    add(
+        "--valid-phrases",
+        type=int,
+        default=400,
+        help="SST-2 train phrases (≥ 8 words) held out for validation",
+    )
+    add(
+        "--templates", type=int, default=16000, help="templated negation / contrast phrases added to training"
+    )
+    add(
+        "--template-valid", type=int, default=1000, help="templated phrases on held-out words, for validation"
+    )
+    add(
+        "--negation-repeat",
+        type=int,
+        default=1,
+        help="times each SST-2 train phrase with a negation word is used",
+    )
+    add(
+        "--init-from",
+        default=None,
+        help="weights folder to start from (its vocabulary and shape) instead of random",
+    )
     add("--seed", type=int, default=1337, help="seed of weights, dropout, batch order and data splits")
     add("--dry-run", action="store_true", help="a few tiny batches, tiny model, temp out dir")
     return parser.parse_args(argv)
@@ -78,8 +107,11 @@ def carve_validation(phrases: list[tuple[str, int]], count: int, seed: int) -> t
     train, valid = [], []
     for text, label in phrases:
         words = text.split()
-        around = any(" ".join(words[i : i + n]) in valid_texts for n in range(8, len(words) + 1)
-                     for i in range(len(words) - n + 1))  # fmt: skip
+        around = any(
+            " ".join(words[i : i + n]) in valid_texts
+            for n in range(8, len(words) + 1)
+            for i in range(len(words) - n + 1)
+        )
         if text in valid_texts:
             valid.append((text, label))
         elif text not in inside and not around:
@@ -102,16 +134,28 @@ def load_data(args: argparse.Namespace) -> dict:
     template_valid = negation_templates.templated(held_out_words, args.template_valid, args.seed + 1)
     negated = [p for p in sst_train if negation_templates.has_negation(p[0])]
     train = sst_train + negated * (args.negation_repeat - 1) + templates
-    return {"train": train, "sst_train": sst_train, "sst_valid": sst_valid, "templates": templates,
-            "template_valid": template_valid, "negated": negated, "words": words,
-            "equal_to_probe": len(made) - len(templates)}  # fmt: skip
+    return {
+        "train": train,
+        "sst_train": sst_train,
+        "sst_valid": sst_valid,
+        "templates": templates,
+        "template_valid": template_valid,
+        "negated": negated,
+        "words": words,
+        "equal_to_probe": len(made) - len(templates),
+    }
 
 
 def build_model(args: argparse.Namespace, train: list[tuple[str, int]]) -> SentimentLSTM:
     counts = Counter(token for sentence, _ in train for token in tokenize_words(sentence))
     words = [w for w, n in counts.most_common(args.max_vocab) if n >= args.min_freq and w not in (PAD, UNK)]
-    config = SentimentConfig(vocab=[PAD, UNK, *words], embedding_dim=args.embedding_dim,
-                             hidden_size=args.hidden_size, num_layers=args.num_layers, dropout=args.dropout)  # fmt: skip
+    config = SentimentConfig(
+        vocab=[PAD, UNK, *words],
+        embedding_dim=args.embedding_dim,
+        hidden_size=args.hidden_size,
+        num_layers=args.num_layers,
+        dropout=args.dropout,
+    )
     return SentimentLSTM(config)
 
 
@@ -119,7 +163,11 @@ def start_from(args: argparse.Namespace) -> SentimentLSTM:
     """The float32 model of an --init-from folder; its shape replaces the shape arguments."""
     model = SentimentLSTM.from_pretrained(args.init_from)
     config = model.config
-    args.embedding_dim, args.hidden_size, args.num_layers = config.embedding_dim, config.hidden_size, config.num_layers
+    args.embedding_dim, args.hidden_size, args.num_layers = (
+        config.embedding_dim,
+        config.hidden_size,
+        config.num_layers,
+    )
     model.dropout.p = args.dropout
     return model
 
@@ -133,28 +181,16 @@ def batches(encoded: list, batch_size: int, generator: torch.Generator):
         part = sorted(order[start : start + pool], key=lambda i: len(encoded[i][0]))
         chunks += [part[i : i + batch_size] for i in range(0, len(part), batch_size)]
     for k in torch.randperm(len(chunks), generator=generator).tolist():
-        rows = [encoded[i] for i in chunks[k]]
-        ids = torch.nn.utils.rnn.pad_sequence([r for r, _ in rows], batch_first=True)
-        yield ids, torch.tensor([len(r) for r, _ in rows]), torch.tensor([y for _, y in rows])
-
-
-def prefix_loss(logits: torch.Tensor, lengths: torch.Tensor, labels: torch.Tensor, prefix_weight: float) -> torch.Tensor:
-    """(1 - w) · CE of the full phrase + w · CE over its prefixes, prefix t weighted ∝ t."""
-    B, T, C = logits.shape
-    steps = torch.arange(1, T + 1, device=logits.device)[None].expand(B, T)  # (B, T) 1-based position
-    weights = torch.where(steps <= lengths[:, None], steps.float(), 0.0)  # (B, T)
-    weights = weights / weights.sum(1, keepdim=True)
-    per_step = F.cross_entropy(logits.reshape(B * T, C), labels.repeat_interleave(T), reduction="none")
-    prefixes = (per_step.view(B, T) * weights).sum(1).mean()
-    final = F.cross_entropy(logits[torch.arange(B, device=logits.device), lengths - 1], labels)
-    return (1 - prefix_weight) * final + prefix_weight * prefixes
+        yield pad_batch([encoded[i] for i in chunks[k]])
 
 
 def validate(model: SentimentLSTM, data: dict) -> dict:
     """Accuracy on the SST-2 train carve-out and on templates with held-out words (the model is copied)."""
     model = copy.deepcopy(model).cpu()
-    return {"sst_valid": evaluate(model, data["sst_valid"])["accuracy"],
-            "template_valid": evaluate(model, data["template_valid"])["accuracy"]}  # fmt: skip
+    return {
+        "sst_valid": evaluate(model, data["sst_valid"])["accuracy"],
+        "template_valid": evaluate(model, data["template_valid"])["accuracy"],
+    }
 
 
 def train(args: argparse.Namespace, model: SentimentLSTM, data: dict) -> tuple[SentimentLSTM, int, list]:
@@ -166,7 +202,7 @@ def train(args: argparse.Namespace, model: SentimentLSTM, data: dict) -> tuple[S
     steps_per_epoch = -(-len(encoded) // args.batch_size)
     total_steps = 3 if args.dry_run else int(args.epochs * steps_per_epoch)
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
-    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / total_steps))
+    schedule = linear_decay(optimizer, total_steps)
     average = copy.deepcopy(model) if args.ema > 0 else None  # Polyak / EMA average of the weights
     step, start, history = 0, time.time(), []
     while step < total_steps:
@@ -175,7 +211,9 @@ def train(args: argparse.Namespace, model: SentimentLSTM, data: dict) -> tuple[S
             if args.word_dropout > 0:  # teach the model what an unknown word looks like
                 drop = torch.rand(ids.shape, generator=generator) < args.word_dropout
                 ids = ids.masked_fill(drop & (ids > 0), 1)
-            loss = prefix_loss(model(ids.to(device)), lengths.to(device), labels.to(device), args.prefix_weight)
+            loss = prefix_loss(
+                model(ids.to(device)), lengths.to(device), labels.to(device), args.prefix_weight
+            )
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -185,7 +223,9 @@ def train(args: argparse.Namespace, model: SentimentLSTM, data: dict) -> tuple[S
                 update_ema(average, model, args.ema)
             step += 1
             if step % 200 == 0 or step == total_steps:
-                print(f"step {step}/{total_steps} loss {loss.item():.4f} {time.time() - start:.0f}s", flush=True)
+                print(
+                    f"step {step}/{total_steps} loss {loss.item():.4f} {time.time() - start:.0f}s", flush=True
+                )
             if step % steps_per_epoch == 0 or step == total_steps:
                 history.append({"step": step, **validate(model if average is None else average, data)})
                 print(f"step {step}: {history[-1]}", flush=True)
@@ -201,24 +241,33 @@ def main(argv: list[str] | None = None) -> dict:
     if args.dry_run:
         args.embedding_dim, args.hidden_size, args.epochs, args.templates = 16, 32, 1, 200
         args.valid_phrases, args.template_valid, args.min_freq = 20, 50, 1
-    out_dir = Path(args.out or (tempfile.mkdtemp(prefix="sentiment-") if args.dry_run else "weights/sentiment-lstm-sst2"))
+    out_dir = Path(
+        args.out or (tempfile.mkdtemp(prefix="sentiment-") if args.dry_run else "weights/sentiment-lstm-sst2")
+    )
     data = load_data(args)
     model = build_model(args, data["train"]) if args.init_from is None else start_from(args)
     num_params = sum(p.numel() for p in model.parameters())
-    print(f"{len(data['train']):,} train phrases ({len(data['templates']):,} templated), "
-          f"{len(data['sst_valid'])} validation phrases, vocab {len(model.config.vocab):,}, {num_params:,} params")  # fmt: skip
+    print(
+        f"{len(data['train']):,} train phrases ({len(data['templates']):,} templated), "
+        f"{len(data['sst_valid'])} validation phrases, vocab {len(model.config.vocab):,}, {num_params:,} params"
+    )
     start = time.time()
     model, steps, history = train(args, model, data)
     train_seconds = time.time() - start
     model.half().save_pretrained(out_dir)  # ship float16, then measure what was shipped
     shipped = SentimentLSTM.from_pretrained(str(out_dir)).eval()
-    result = {**evaluate_all(shipped, Path(args.data_dir), PROBE, rt_every=50 if args.dry_run else 1),
-              **validate(shipped, data), "history": history}  # fmt: skip
+    result = {
+        **evaluate_all(shipped, Path(args.data_dir), PROBE, rt_every=50 if args.dry_run else 1),
+        **validate(shipped, data),
+        "history": history,
+    }
     result |= record(args, argv, out_dir, data, steps, num_params, train_seconds)
     (out_dir / "eval.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    write_card(out_dir, shipped.config, result, data)
-    print(f"SST-2 dev {result['sst2_dev']['accuracy']:.4f}, rt-polarity {result['rt_polarity']['accuracy']:.4f}, "
-          f"probe {result['negation_probe']['accuracy']:.4f}")  # fmt: skip
+    write_card(out_dir, shipped.config, result)
+    print(
+        f"SST-2 dev {result['sst2_dev']['accuracy']:.4f}, rt-polarity {result['rt_polarity']['accuracy']:.4f}, "
+        f"probe {result['negation_probe']['accuracy']:.4f}"
+    )
     print(json.dumps({k: v for k, v in result.items() if k not in ("history", "args", "negation_probe")}))
     return result
 
@@ -226,7 +275,7 @@ def main(argv: list[str] | None = None) -> dict:
 def record(args, argv, out_dir: Path, data: dict, steps: int, params: int, seconds: float) -> dict:
     """run_facts with repo-relative paths only: the data folder, the output folder and the commands."""
     facts = run_facts(args, out_dir, steps, params, seconds, "evaluate_sentiment.py")
-    rel = lambda p: os.path.relpath(Path(p).resolve(), REPO) if Path(p).resolve().is_relative_to(REPO.parent) else Path(p).name  # noqa: E731
+    rel = repo_relative
     paths = {"data_dir": rel(args.data_dir), "out": rel(out_dir)}
     if args.init_from:
         paths["init_from"] = rel(args.init_from)
@@ -238,11 +287,18 @@ def record(args, argv, out_dir: Path, data: dict, steps: int, params: int, secon
     facts["eval_command"] = f"python -m training.evaluate_sentiment --weights {rel(out_dir)}"
     counts = {k: len(data[k]) for k in ("sst_train", "sst_valid", "templates", "template_valid", "negated")}
     counts["templates_equal_to_a_probe_sentence_dropped"] = data["equal_to_probe"]
-    data_sources = {"sst2": "sentiment/sst2 under --data-dir, from https://dl.fbaipublicfiles.com/glue/data/SST-2.zip",
-                    "rt_polarity": "sentiment/rt-polarity.{pos,neg} under --data-dir, from "
-                    "http://www.cs.cornell.edu/people/pabo/movie-review-data/rt-polaritydata.tar.gz",
-                    "negation_probe": "tests/data/negation_probe.tsv"}  # fmt: skip
-    return {**facts, "counts": counts, "sentiment_words": {k: len(v) for k, v in data["words"].items()}, "data": data_sources}
+    data_sources = {
+        "sst2": "sentiment/sst2 under --data-dir, from https://dl.fbaipublicfiles.com/glue/data/SST-2.zip",
+        "rt_polarity": "sentiment/rt-polarity.{pos,neg} under --data-dir, from "
+        "http://www.cs.cornell.edu/people/pabo/movie-review-data/rt-polaritydata.tar.gz",
+        "negation_probe": "tests/data/negation_probe.tsv",
+    }
+    return {
+        **facts,
+        "counts": counts,
+        "sentiment_words": {k: len(v) for k, v in data["words"].items()},
+        "data": data_sources,
+    }
 
 
 if __name__ == "__main__":
