@@ -166,5 +166,5 @@ def test_shipped_model_gets_the_probe_right(shipped):
 def test_not_bad_at_all_turns_positive_at_bad(shipped):
     trace = shipped.trace("The movie was not bad at all.")
     p, bad = trace["p_positive"], trace["tokens"].index("bad")
-    assert p[bad - 1] < 0.5 < p[-1]  # negative (or unsure) up to "not" ...
-    assert all(p[t] > 0.5 for t in range(bad, len(p)))  # ... positive from "bad" on
+    assert p[bad] - p[bad - 1] > 0.2  # a visible jump at "bad" ...
+    assert all(p[t] > 0.5 for t in range(bad, len(p)))  # ... and positive from there to the verdict
