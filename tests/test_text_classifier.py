@@ -169,21 +169,12 @@ def test_trace_is_left_to_right(sentiment):
     assert torch.allclose(padded, prefix, atol=1e-6)
 
 
-def data_flags(script: str, data_dir: Path) -> list[str]:
-    """train_sentiment reads `--data <folder of sst2/ and rt-polarity.*>`; the others take the --data-dir."""
-    return (
-        ["--data", str(data_dir / "sentiment")]
-        if script == "train_sentiment"
-        else ["--data-dir", str(data_dir)]
-    )
-
-
 @pytest.mark.parametrize("script", ["train_sentiment", "train_names"])
 def test_training_dry_run(script, tmp_path, tiny_data_dir):
     out = tmp_path / "out"
     command = [sys.executable, "-m", f"training.{script}", "--dry-run", "--out", str(out)]
     run = subprocess.run(
-        command + data_flags(script, tiny_data_dir), capture_output=True, text=True, timeout=120, cwd=REPO
+        command + ["--data-dir", str(tiny_data_dir)], capture_output=True, text=True, timeout=120, cwd=REPO
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert json.loads(run.stdout.strip().splitlines()[-1])["dry_run"] is True
@@ -198,7 +189,11 @@ def test_training_ships_the_weight_average_with_ema(script, cls, tmp_path, tiny_
         out = tmp_path / name
         command = [sys.executable, "-m", f"training.{script}", "--dry-run", "--out", str(out), *extra]
         run = subprocess.run(
-            command + data_flags(script, tiny_data_dir), capture_output=True, text=True, timeout=120, cwd=REPO
+            command + ["--data-dir", str(tiny_data_dir)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
         )
         assert run.returncode == 0, run.stderr[-2000:]
         runs[name] = cls.from_pretrained(str(out)).lstm.weight_hh_l0

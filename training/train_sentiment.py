@@ -1,11 +1,16 @@
-"""Train the word-level sentiment LSTM on SST-2 (phrases of the train split); ship it in float16.
+"""Train the word-level sentiment LSTM on SST-2 train phrases plus templated negation; ship it in float16.
 
-    python training/train_sentiment.py --threads 2 --epochs 4
-    python training/train_sentiment.py --dry-run         # a few tiny batches into a temp dir (<30 s)
+    python -m training.train_sentiment --out weights/sentiment-lstm-sst2
+    python -m training.train_sentiment --dry-run --data-dir DIR   # a few tiny batches into a temp dir
 
 Every prefix of every training phrase is scored against the phrase's label, later prefixes weighted
 more (weight ∝ position), plus the full phrase once more: the model learns to be a classifier after
 each word, so its left-to-right trace means something and its verdict is the trace's last step.
+
+Choosing a recipe uses only SST-2 train: a validation split carved from it (with every train phrase
+inside or around a validation phrase dropped from training) and templated phrases on held-out words
+(training/negation_templates.py). SST-2 dev, rt-polarity and the negation probe are measured once at
+the end, for the card.
 """
 
 from __future__ import annotations
@@ -13,230 +18,288 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import sys
+import random
+import shlex
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
 import torch
-import torch.nn.functional as F
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from the repo root
-from models.text_classifier import PAD, UNK, SentimentConfig, SentimentLSTM, tokenize_words  # noqa: E402
-from training.averaging import update_ema  # noqa: E402
-from training.evaluate_sentiment import DATA_DIR, evaluate, read_rt_polarity, read_sst  # noqa: E402
-from training.run_record import run_facts  # noqa: E402
-
-parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-parser.add_argument(
-    "--data", default=str(DATA_DIR), help="folder with sst2/{train,dev}.tsv and rt-polarity.*"
-)
-parser.add_argument("--out", default=None, help="weights folder (default weights/sentiment-lstm-sst2)")
-parser.add_argument("--threads", type=int, default=1, help="CPU threads for torch")
-parser.add_argument("--device", default="cpu", help="torch device to train on ('cpu', 'cuda')")
-parser.add_argument("--epochs", type=float, default=4, help="passes over the training phrases")
-parser.add_argument("--batch-size", type=int, default=64, help="phrases per step")
-parser.add_argument("--lr", type=float, default=2e-3, help="peak Adam learning rate (linear decay to 0)")
-parser.add_argument("--max-vocab", type=int, default=20000, help="most frequent words kept")
-parser.add_argument("--min-freq", type=int, default=1, help="a word needs this many train occurrences")
-parser.add_argument("--embedding-dim", type=int, default=200, help="size of the word embedding")
-parser.add_argument("--hidden-size", type=int, default=384, help="LSTM units per layer")
-parser.add_argument("--num-layers", type=int, default=1, help="stacked LSTM layers")
-parser.add_argument("--dropout", type=float, default=0.5, help="dropout on embeddings and before the head")
-parser.add_argument(
-    "--word-dropout", type=float, default=0.05, help="train-time chance a word reads as <unk>"
-)
-parser.add_argument("--prefix-weight", type=float, default=0.5, help="share of the loss on earlier prefixes")
-parser.add_argument(
-    "--ema", type=float, default=0.0, help="evaluate and ship an EMA of the weights with this decay (0: off)"
-)
-parser.add_argument("--seed", type=int, default=1337, help="seed of weights, dropout and batch order")
-parser.add_argument(
-    "--dry-run", action="store_true", help="a few tiny batches, tiny eval, temp out dir (<30 s)"
-)
-args = parser.parse_args()
-
-torch.set_num_threads(1 if args.dry_run else args.threads)
-torch.manual_seed(args.seed)
-generator = torch.Generator().manual_seed(args.seed)
-out_dir = Path(
-    args.out or (tempfile.mkdtemp(prefix="sentiment-") if args.dry_run else "weights/sentiment-lstm-sst2")
-)
-
-# ---- data: SST-2 train phrases; dev for the reported figure ----
-train = read_sst(Path(args.data) / "sst2" / "train.tsv")
-dev = read_sst(Path(args.data) / "sst2" / "dev.tsv")
-if args.dry_run:
-    train, dev = train[:640], dev[:64]
-    args.embedding_dim, args.hidden_size, args.epochs = 16, 32, 1
-counts = Counter(token for sentence, _ in train for token in tokenize_words(sentence))
-words = [w for w, n in counts.most_common(args.max_vocab) if n >= args.min_freq and w not in (PAD, UNK)]
-config = SentimentConfig(
-    vocab=[PAD, UNK, *words],
-    embedding_dim=args.embedding_dim,
-    hidden_size=args.hidden_size,
-    num_layers=args.num_layers,
-    dropout=args.dropout,
-)
-device = torch.device(args.device)
-model = SentimentLSTM(config).to(device)
-encoded = [(model.encode(sentence)[0][: config.max_tokens], label) for sentence, label in train]
-encoded = [(ids, label) for ids, label in encoded if len(ids)]
-num_params = sum(p.numel() for p in model.parameters())
-print(
-    f"{len(encoded):,} train phrases, {len(dev)} dev sentences, vocab {len(config.vocab):,}, {num_params:,} params"
-)
+from models.text_classifier import PAD, UNK, SentimentConfig, SentimentLSTM, tokenize_words
+from training import negation_templates
+from training.averaging import update_ema
+from training.data_paths import add_data_dir_argument, repo_relative
+from training.evaluate_sentiment import PROBE, evaluate, evaluate_all, read_probe, read_sst
+from training.run_record import run_facts
+from training.sentiment_card import write_card
+from training.sequence_training import linear_decay, pad_batch, prefix_loss
 
 
-def batches():
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    add = parser.add_argument
+    add_data_dir_argument(parser, "sentiment/sst2/{train,dev}.tsv and sentiment/rt-polarity.{pos,neg}")
+    add(
+        "--out",
+        default=None,
+        help="weights folder (default weights/sentiment-lstm-sst2; a temp dir with --dry-run)",
+    )
+    add("--threads", type=int, default=1, help="CPU threads for torch")
+    add("--device", default="cpu", help="torch device to train on ('cpu', 'cuda')")
+    add("--epochs", type=float, default=4, help="passes over the training phrases")
+    add("--batch-size", type=int, default=64, help="phrases per step")
+    add("--lr", type=float, default=2e-3, help="peak Adam learning rate (linear decay to 0)")
+    add("--max-vocab", type=int, default=20000, help="most frequent words kept")
+    add("--min-freq", type=int, default=2, help="a word needs this many train occurrences")
+    add("--embedding-dim", type=int, default=200, help="size of the word embedding")
+    add("--hidden-size", type=int, default=512, help="LSTM units per layer")
+    add("--num-layers", type=int, default=1, help="stacked LSTM layers")
+    add("--dropout", type=float, default=0.5, help="dropout on embeddings and before the head")
+    add("--word-dropout", type=float, default=0.05, help="train-time chance a word reads as <unk>")
+    add("--prefix-weight", type=float, default=0.5, help="share of the loss on earlier prefixes")
+    add(
+        "--ema",
+        type=float,
+        default=0.999,
+        help="evaluate and ship an EMA of the weights with this decay (0: off)",
+    )
+    add(
+        "--valid-phrases",
+        type=int,
+        default=400,
+        help="SST-2 train phrases (≥ 8 words) held out for validation",
+    )
+    add(
+        "--templates", type=int, default=16000, help="templated negation / contrast phrases added to training"
+    )
+    add(
+        "--template-valid", type=int, default=1000, help="templated phrases on held-out words, for validation"
+    )
+    add(
+        "--negation-repeat",
+        type=int,
+        default=1,
+        help="times each SST-2 train phrase with a negation word is used",
+    )
+    add(
+        "--init-from",
+        default=None,
+        help="weights folder to start from (its vocabulary and shape) instead of random",
+    )
+    add("--seed", type=int, default=1337, help="seed of weights, dropout, batch order and data splits")
+    add("--dry-run", action="store_true", help="a few tiny batches, tiny model, temp out dir")
+    return parser.parse_args(argv)
+
+
+def carve_validation(phrases: list[tuple[str, int]], count: int, seed: int) -> tuple[list, list]:
+    """(train, valid): `count` phrases of ≥ 8 words held out, and every phrase inside or around one dropped."""
+    rng = random.Random(seed)
+    long = sorted({s for s, _ in phrases if len(s.split()) >= 8})
+    valid_texts = set(rng.sample(long, min(count, len(long))))
+    inside = set()  # every run of words of a validation phrase
+    for text in valid_texts:
+        words = text.split()
+        inside.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    train, valid = [], []
+    for text, label in phrases:
+        words = text.split()
+        around = any(
+            " ".join(words[i : i + n]) in valid_texts
+            for n in range(8, len(words) + 1)
+            for i in range(len(words) - n + 1)
+        )
+        if text in valid_texts:
+            valid.append((text, label))
+        elif text not in inside and not around:
+            train.append((text, label))
+    return train, valid
+
+
+def load_data(args: argparse.Namespace) -> dict:
+    """Training phrases (SST-2 train minus validation, templates, repeats) and the two validation sets."""
+    sst = read_sst(Path(args.data_dir) / "sentiment" / "sst2" / "train.tsv")
+    if args.dry_run:
+        sst = sst[:2000]
+    sst_train, sst_valid = carve_validation(sst, args.valid_phrases, args.seed)
+    words = negation_templates.sentiment_words(sst_train)
+    train_words, held_out_words = negation_templates.split_words(words, 0.2, args.seed)
+    # the probe is read only to keep its sentences out: a short frame can meet one word for word
+    probe = {negation_templates.normalized(s) for _, s, _ in read_probe(PROBE)}
+    made = negation_templates.templated(train_words, args.templates, args.seed)
+    templates = [(s, y) for s, y in made if negation_templates.normalized(s) not in probe]
+    template_valid = negation_templates.templated(held_out_words, args.template_valid, args.seed + 1)
+    negated = [p for p in sst_train if negation_templates.has_negation(p[0])]
+    train = sst_train + negated * (args.negation_repeat - 1) + templates
+    return {
+        "train": train,
+        "sst_train": sst_train,
+        "sst_valid": sst_valid,
+        "templates": templates,
+        "template_valid": template_valid,
+        "negated": negated,
+        "words": words,
+        "equal_to_probe": len(made) - len(templates),
+    }
+
+
+def build_model(args: argparse.Namespace, train: list[tuple[str, int]]) -> SentimentLSTM:
+    counts = Counter(token for sentence, _ in train for token in tokenize_words(sentence))
+    words = [w for w, n in counts.most_common(args.max_vocab) if n >= args.min_freq and w not in (PAD, UNK)]
+    config = SentimentConfig(
+        vocab=[PAD, UNK, *words],
+        embedding_dim=args.embedding_dim,
+        hidden_size=args.hidden_size,
+        num_layers=args.num_layers,
+        dropout=args.dropout,
+    )
+    return SentimentLSTM(config)
+
+
+def start_from(args: argparse.Namespace) -> SentimentLSTM:
+    """The float32 model of an --init-from folder; its shape replaces the shape arguments."""
+    model = SentimentLSTM.from_pretrained(args.init_from)
+    config = model.config
+    args.embedding_dim, args.hidden_size, args.num_layers = (
+        config.embedding_dim,
+        config.hidden_size,
+        config.num_layers,
+    )
+    model.dropout.p = args.dropout
+    return model
+
+
+def batches(encoded: list, batch_size: int, generator: torch.Generator):
     """Shuffled batches of similar length: (ids (B, T) right-padded, lengths (B,), labels (B,))."""
     order = torch.randperm(len(encoded), generator=generator).tolist()
-    pool = args.batch_size * 50  # sort within pools of 50 batches: little padding, still shuffled
+    pool = batch_size * 50  # sort within pools of 50 batches: little padding, still shuffled
     chunks = []
     for start in range(0, len(order), pool):
         part = sorted(order[start : start + pool], key=lambda i: len(encoded[i][0]))
-        chunks += [part[i : i + args.batch_size] for i in range(0, len(part), args.batch_size)]
+        chunks += [part[i : i + batch_size] for i in range(0, len(part), batch_size)]
     for k in torch.randperm(len(chunks), generator=generator).tolist():
-        rows = [encoded[i] for i in chunks[k]]
-        ids = torch.nn.utils.rnn.pad_sequence([r for r, _ in rows], batch_first=True)
-        yield ids, torch.tensor([len(r) for r, _ in rows]), torch.tensor([y for _, y in rows])
+        yield pad_batch([encoded[i] for i in chunks[k]])
 
 
-def prefix_loss(logits: torch.Tensor, lengths: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-    """(1 - w) · CE of the full phrase + w · CE over its prefixes, prefix t weighted ∝ t."""
-    B, T, C = logits.shape
-    steps = torch.arange(1, T + 1, device=logits.device)[None].expand(B, T)  # (B, T) 1-based position
-    weights = torch.where(steps <= lengths[:, None], steps.float(), 0.0)  # (B, T)
-    weights = weights / weights.sum(1, keepdim=True)
-    per_step = F.cross_entropy(logits.reshape(B * T, C), labels.repeat_interleave(T), reduction="none")
-    prefixes = (per_step.view(B, T) * weights).sum(1).mean()
-    final = F.cross_entropy(logits[torch.arange(B, device=logits.device), lengths - 1], labels)
-    return (1 - args.prefix_weight) * final + args.prefix_weight * prefixes
+def validate(model: SentimentLSTM, data: dict) -> dict:
+    """Accuracy on the SST-2 train carve-out and on templates with held-out words (the model is copied)."""
+    model = copy.deepcopy(model).cpu()
+    return {
+        "sst_valid": evaluate(model, data["sst_valid"])["accuracy"],
+        "template_valid": evaluate(model, data["template_valid"])["accuracy"],
+    }
 
 
-steps_per_epoch = -(-len(encoded) // args.batch_size)
-total_steps = 3 if args.dry_run else int(args.epochs * steps_per_epoch)
-optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
-schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / total_steps))
-ema_model = copy.deepcopy(model) if args.ema > 0 else None  # Polyak / EMA average of the weights
-step, start_time, history = 0, time.time(), []
-while step < total_steps:
-    model.train()
-    for ids, lengths, labels in batches():
-        if args.word_dropout > 0:  # teach the model what an unknown word looks like
-            drop = torch.rand(ids.shape, generator=generator) < args.word_dropout
-            ids = ids.masked_fill(drop & (ids > 0), 1)
-        ids, lengths, labels = ids.to(device), lengths.to(device), labels.to(device)
-        loss = prefix_loss(model(ids), lengths, labels)
-        optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        schedule.step()
-        if ema_model is not None:
-            update_ema(ema_model, model, args.ema)
-        step += 1
-        if step % 200 == 0 or step == total_steps:
-            print(f"step {step}/{total_steps} loss {loss.item():.4f} {time.time() - start_time:.0f}s")
-        if step % steps_per_epoch == 0 or step == total_steps:
-            result = evaluate(copy.deepcopy(model if ema_model is None else ema_model).cpu(), dev)
-            history.append({"step": step, "dev_accuracy": result["accuracy"]})
-            print(f"step {step}: dev accuracy {result['accuracy']:.4f}")
-        if step == total_steps:
-            break
-train_seconds = time.time() - start_time
+def train(args: argparse.Namespace, model: SentimentLSTM, data: dict) -> tuple[SentimentLSTM, int, list]:
+    """Adam with linear decay over `epochs` passes; returns the model to ship (the EMA's with --ema)."""
+    generator, device = torch.Generator().manual_seed(args.seed), torch.device(args.device)
+    encoded = [(model.encode(s)[0][: model.config.max_tokens], y) for s, y in data["train"]]
+    encoded = [(ids, y) for ids, y in encoded if len(ids)]
+    model.to(device)
+    steps_per_epoch = -(-len(encoded) // args.batch_size)
+    total_steps = 3 if args.dry_run else int(args.epochs * steps_per_epoch)
+    optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
+    schedule = linear_decay(optimizer, total_steps)
+    average = copy.deepcopy(model) if args.ema > 0 else None  # Polyak / EMA average of the weights
+    step, start, history = 0, time.time(), []
+    while step < total_steps:
+        model.train()
+        for ids, lengths, labels in batches(encoded, args.batch_size, generator):
+            if args.word_dropout > 0:  # teach the model what an unknown word looks like
+                drop = torch.rand(ids.shape, generator=generator) < args.word_dropout
+                ids = ids.masked_fill(drop & (ids > 0), 1)
+            loss = prefix_loss(
+                model(ids.to(device)), lengths.to(device), labels.to(device), args.prefix_weight
+            )
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            if average is not None:
+                update_ema(average, model, args.ema)
+            step += 1
+            if step % 200 == 0 or step == total_steps:
+                print(
+                    f"step {step}/{total_steps} loss {loss.item():.4f} {time.time() - start:.0f}s", flush=True
+                )
+            if step % steps_per_epoch == 0 or step == total_steps:
+                history.append({"step": step, **validate(model if average is None else average, data)})
+                print(f"step {step}: {history[-1]}", flush=True)
+            if step == total_steps:
+                break
+    return (model if average is None else average).cpu(), step, history
 
-# ---- ship float16 weights (the EMA's with --ema), then measure what was shipped ----
-model = model if ema_model is None else ema_model
-model.cpu().half().save_pretrained(out_dir)
-shipped = SentimentLSTM.from_pretrained(str(out_dir)).eval()
-dev_result = evaluate(shipped, dev)
-rt_result = evaluate(shipped, read_rt_polarity(args.data)[:: 50 if args.dry_run else 1])
-result = {
-    "sst2_dev": dev_result,
-    "rt_polarity": rt_result,
-    "train_phrases": len(encoded),
-    **run_facts(args, out_dir, step, num_params, train_seconds, "evaluate_sentiment.py"),
-    "history": history,
-}
-(out_dir / "eval.json").write_text(json.dumps(result, indent=2) + "\n")
-size_bytes, command = result["model_safetensors_bytes"], result["command"]
-where = (
-    torch.cuda.get_device_name(device)
-    if device.type == "cuda"
-    else f"{torch.get_num_threads()} CPU thread(s)"
-)
-card = f"""---
-license: mit
-library_name: pytorch
-datasets:
-- stanfordnlp/sst2
-- cornell-movie-review-data/rotten_tomatoes
-tags:
-- lstm
-- text-classification
-- sentiment-analysis
-- sst2
-- pytorch_model_hub_mixin
-- model_hub_mixin
-metrics:
-- accuracy
-model-index:
-- name: sentiment-lstm-sst2
-  results:
-  - task:
-      type: text-classification
-    dataset:
-      name: SST-2
-      type: stanfordnlp/sst2
-      split: validation
-    metrics:
-    - type: accuracy
-      value: {dev_result["accuracy"]:.4f}
-      name: Dev accuracy
----
 
-# Word-level sentiment LSTM (SST-2)
+def main(argv: list[str] | None = None) -> dict:
+    args = parse_args(argv)
+    torch.set_num_threads(1 if args.dry_run else args.threads)
+    torch.manual_seed(args.seed)
+    if args.dry_run:
+        args.embedding_dim, args.hidden_size, args.epochs, args.templates = 16, 32, 1, 200
+        args.valid_phrases, args.template_valid, args.min_freq = 20, 50, 1
+    out_dir = Path(
+        args.out or (tempfile.mkdtemp(prefix="sentiment-") if args.dry_run else "weights/sentiment-lstm-sst2")
+    )
+    data = load_data(args)
+    model = build_model(args, data["train"]) if args.init_from is None else start_from(args)
+    num_params = sum(p.numel() for p in model.parameters())
+    print(
+        f"{len(data['train']):,} train phrases ({len(data['templates']):,} templated), "
+        f"{len(data['sst_valid'])} validation phrases, vocab {len(model.config.vocab):,}, {num_params:,} params"
+    )
+    start = time.time()
+    model, steps, history = train(args, model, data)
+    train_seconds = time.time() - start
+    model.half().save_pretrained(out_dir)  # ship float16, then measure what was shipped
+    shipped = SentimentLSTM.from_pretrained(str(out_dir)).eval()
+    result = {
+        **evaluate_all(shipped, Path(args.data_dir), PROBE, rt_every=50 if args.dry_run else 1),
+        **validate(shipped, data),
+        "history": history,
+    }
+    result |= record(args, argv, out_dir, data, steps, num_params, train_seconds)
+    (out_dir / "eval.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    write_card(out_dir, shipped.config, result)
+    print(
+        f"SST-2 dev {result['sst2_dev']['accuracy']:.4f}, rt-polarity {result['rt_polarity']['accuracy']:.4f}, "
+        f"probe {result['negation_probe']['accuracy']:.4f}"
+    )
+    print(json.dumps({k: v for k, v in result.items() if k not in ("history", "args", "negation_probe")}))
+    return result
 
-A one-direction LSTM read left to right ({config.num_layers} layer(s) of {config.hidden_size} units,
-{config.embedding_dim}-d word embeddings learned from scratch, dropout {config.dropout}). After every word
-a linear head reads the LSTM state joined with a running max over all states so far, giving
-P(positive) after each word; the verdict is the last of these, so the word-by-word trace is the model's
-real belief, not a separate explanation. {num_params:,} parameters, stored in float16
-({size_bytes / 1e6:.1f} MB); the vocabulary ({len(config.vocab):,} words, lowercased, SST-style
-tokens such as `n't` and `'s`) is inside config.json. Load with
-`models.text_classifier.SentimentLSTM.from_pretrained(folder)`.
 
-## Data
+def record(args, argv, out_dir: Path, data: dict, steps: int, params: int, seconds: float) -> dict:
+    """run_facts with repo-relative paths only: the data folder, the output folder and the commands."""
+    facts = run_facts(args, out_dir, steps, params, seconds, "evaluate_sentiment.py")
+    rel = repo_relative
+    paths = {"data_dir": rel(args.data_dir), "out": rel(out_dir)}
+    if args.init_from:
+        paths["init_from"] = rel(args.init_from)
+    facts["args"] = {**vars(args), **paths}
+    given = list(argv) if argv is not None else __import__("sys").argv[1:]
+    flags = {"--data-dir": "data_dir", "--out": "out", "--init-from": "init_from"}
+    given = [paths[flags[given[i - 1]]] if i and given[i - 1] in flags else a for i, a in enumerate(given)]
+    facts["command"] = "python -m training.train_sentiment " + shlex.join(given)
+    facts["eval_command"] = f"python -m training.evaluate_sentiment --weights {rel(out_dir)}"
+    counts = {k: len(data[k]) for k in ("sst_train", "sst_valid", "templates", "template_valid", "negated")}
+    counts["templates_equal_to_a_probe_sentence_dropped"] = data["equal_to_probe"]
+    data_sources = {
+        "sst2": "sentiment/sst2 under --data-dir, from https://dl.fbaipublicfiles.com/glue/data/SST-2.zip",
+        "rt_polarity": "sentiment/rt-polarity.{pos,neg} under --data-dir, from "
+        "http://www.cs.cornell.edu/people/pabo/movie-review-data/rt-polaritydata.tar.gz",
+        "negation_probe": "tests/data/negation_probe.tsv",
+    }
+    return {
+        **facts,
+        "counts": counts,
+        "sentiment_words": {k: len(v) for k, v in data["words"].items()},
+        "data": data_sources,
+    }
 
-SST-2 train split ({len(encoded):,} phrases and sentences; the GLUE version, 1 = positive). Nothing
-else: no pretrained embeddings. Words seen fewer than {args.min_freq} time(s) in training (at most
-{args.max_vocab:,} kept) read as `<unk>`.
 
-## Results (the shipped float16 weights)
-
-| set | sentences | accuracy | words read as `<unk>` |
-|---|---|---|---|
-| SST-2 dev | {dev_result["examples"]} | **{dev_result["accuracy"]:.4f}** | {dev_result["unk_rate"]:.1%} |
-| rt-polarity (out of training set) | {rt_result["examples"]} | **{rt_result["accuracy"]:.4f}** | {rt_result["unk_rate"]:.1%} |
-
-rt-polarity shares its source (Rotten Tomatoes snippets) with SST, and SST's sentences were drawn from
-it, so part of it overlaps the training sentences; it checks robustness to a different tokenisation and
-selection, not a new domain. The SST-2 dev set was used while choosing the recipe.
-
-## Training
-
-Adam (lr {args.lr}, linear decay to 0), batch {args.batch_size}, {args.epochs} epochs, word dropout
-{args.word_dropout}, gradient clipping at 1.0{f", weights averaged by an EMA (decay {args.ema}) and the average shipped" if args.ema else ""}; loss = {1 - args.prefix_weight} × cross-entropy of the full
-phrase + {args.prefix_weight} × cross-entropy of every prefix against the phrase's label (prefix t weighted
-∝ t). {train_seconds / 60:.1f} min on {where}.
-
-```
-{command}
-python training/evaluate_sentiment.py --weights {out_dir}
-```
-"""
-(out_dir / "README.md").write_text(card)
-print(f"SST-2 dev accuracy {dev_result['accuracy']:.4f}, rt-polarity accuracy {rt_result['accuracy']:.4f}")
-print(json.dumps({k: v for k, v in result.items() if k not in ("history", "args")}))
+if __name__ == "__main__":
+    main()

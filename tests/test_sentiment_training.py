@@ -1,0 +1,170 @@
+"""Sentiment training and evaluation scripts on tiny data in the real file formats, the negation probe,
+the templated negation phrases, and the shipped model's figures on the probe."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+from models.text_classifier import SentimentLSTM
+from training import negation_templates
+from training.evaluate_sentiment import PROBE, evaluate_probe, read_probe
+from training.evaluate_sentiment import main as evaluate_main
+from training.train_sentiment import load_data, parse_args
+
+torch.set_num_threads(1)
+REPO = Path(__file__).resolve().parents[1]
+WORDS = {
+    "adjective": (["good", "great", "funny", "clever"], ["bad", "boring", "dull", "terrible"]),
+    "noun": (["charm", "joy"], ["mess", "disaster"]),
+    "verb": (["enjoy", "like"], ["hate", "regret"]),
+}
+CONTEXTS = {
+    "adjective": ["very {w}", "so {w}", "the film is {w} and the cast is {w} , it seems to me"],
+    "noun": ["a {w} .", "a {w} of a film , really", "what a {w} , from start to end ."],
+    "verb": ["to {w} it", "to {w} the film", "you will want to {w} this"],
+}
+
+
+def tiny_data(root: Path) -> Path:
+    """sentiment/sst2/{train,dev}.tsv and sentiment/rt-polarity.{pos,neg} with a few hundred phrases:
+    one-word phrases of known polarity and the contexts that mark them as adjectives, nouns or verbs."""
+    rng = random.Random(0)
+    rows = []
+    for pos, (good, bad) in WORDS.items():
+        for words, label in ((good, 1), (bad, 0)):
+            rows += [(c.format(w=w), label) for w in words for c in [*CONTEXTS[pos], "{w}"]]
+    rows += [(f"the movie is not {rng.choice(WORDS['adjective'][0])}", 0) for _ in range(40)]
+    rows += [(f"a long and {w} story about two friends who never meet again", 1) for w in ("warm", "kind")]
+    sst = root / "sentiment" / "sst2"
+    sst.mkdir(parents=True)
+    for name, part in (("train.tsv", rows), ("dev.tsv", rows[::5])):
+        (sst / name).write_text(
+            "sentence\tlabel\n" + "".join(f"{s} \t{y}\n" for s, y in part), encoding="utf-8"
+        )
+    for suffix, label in (("pos", 1), ("neg", 0)):
+        lines = [s for s, y in rows if y == label][:60]
+        (root / "sentiment" / f"rt-polarity.{suffix}").write_text("\n".join(lines) + "\n", encoding="cp1252")
+    return root
+
+
+def test_probe_file_has_the_categories_the_issue_asks_for():
+    rows = read_probe(PROBE)
+    categories = {c for c, _, _ in rows}
+    assert len(rows) >= 80 and len({s for _, s, _ in rows}) == len(rows)
+    assert categories == {
+        "negated_positive",
+        "negated_negative",
+        "other_negators",
+        "contractions",
+        "double_negation",
+        "contrast",
+    }
+    assert {y for _, _, y in rows} == {0, 1}
+    assert all(y == 0 for c, _, y in rows if c == "negated_positive")
+    assert all(y == 1 for c, _, y in rows if c == "negated_negative")
+    for c in ("other_negators", "contractions", "double_negation", "contrast"):
+        assert {y for cc, _, y in rows if cc == c} == {0, 1}, c
+
+
+def test_template_labels_follow_the_grammar():
+    words = {
+        "adjective": {"good": 1, "dull": 0},
+        "noun": {"joy": 1, "mess": 0},
+        "verb": {"enjoy": 1, "hate": 0},
+    }
+    rng = random.Random(1)
+    for _ in range(300):
+        text, label = negation_templates.clause(words, rng, negated=True)
+        word = next(w for table in words.values() for w in table if w in text.split())
+        polarity = next(table[word] for table in words.values() if word in table)
+        assert label == 1 - polarity, text
+        assert negation_templates.has_negation(text), text
+        text, label = negation_templates.clause(words, rng, negated=False)
+        assert not negation_templates.has_negation(text), text
+    for _ in range(100):
+        text, label = negation_templates.contrast(words, rng)
+        assert any(join in text for join in (" but ", "though", " yet ", "still")), text
+
+
+def test_no_training_phrase_equals_a_probe_sentence(tmp_path):
+    data_dir = tiny_data(tmp_path)
+    args = parse_args(
+        [
+            "--data-dir",
+            str(data_dir),
+            "--templates",
+            "3000",
+            "--valid-phrases",
+            "5",
+            "--template-valid",
+            "100",
+            "--negation-repeat",
+            "2",
+        ]
+    )
+    data = load_data(args)
+    assert len(data["templates"]) > 1000 and data["sst_valid"]
+    probe = {negation_templates.normalized(s) for _, s, _ in read_probe(PROBE)}
+    assert data["equal_to_probe"] > 0  # these words do meet short probe sentences word for word ...
+    assert not probe & {negation_templates.normalized(s) for s, _ in data["train"]}  # ... and they are out
+    valid = {s for s, _ in data["sst_valid"]}
+    assert not any(t in v for v in valid for t, _ in data["sst_train"])  # nothing inside a validation phrase
+
+
+def test_dry_run_and_evaluation_without_shared_data(tmp_path):
+    data_dir, out = tiny_data(tmp_path / "data"), tmp_path / "out"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "training.train_sentiment",
+            "--dry-run",
+            "--data-dir",
+            str(data_dir),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert json.loads(run.stdout.strip().splitlines()[-1])["dry_run"] is True
+    assert {"config.json", "model.safetensors", "README.md", "eval.json"} <= {p.name for p in out.iterdir()}
+    record = json.loads((out / "eval.json").read_text())
+    assert set(record["negation_probe"]["per_category"]) == {c for c, _, _ in read_probe(PROBE)}
+    assert record["command"].startswith("python -m training.train_sentiment ") and record[
+        "eval_command"
+    ].startswith("python -m ")
+    card = (out / "README.md").read_text()
+    assert card.startswith("---\nlicense: mit\nlibrary_name: pytorch\n") and "| contrast |" in card
+    result = evaluate_main(["--weights", str(out), "--data-dir", str(data_dir)])
+    assert result["negation_probe"]["examples"] == len(read_probe(PROBE))
+    assert result["sst2_dev"] == record["sst2_dev"]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> SentimentLSTM:
+    return SentimentLSTM.from_pretrained(str(REPO / "weights" / "sentiment-lstm-sst2")).eval()
+
+
+def test_shipped_model_gets_the_probe_right(shipped):
+    result = evaluate_probe(shipped, read_probe(PROBE))
+    assert result["accuracy"] >= 0.85, result["per_category"]
+    card = (REPO / "weights" / "sentiment-lstm-sst2" / "README.md").read_text()
+    assert f"**{result['accuracy']:.4f}**" in card  # the card states the figure these weights give
+
+
+def test_not_bad_at_all_turns_positive_at_bad(shipped):
+    trace = shipped.trace("The movie was not bad at all.")
+    p, bad = trace["p_positive"], trace["tokens"].index("bad")
+    assert p[bad] - p[bad - 1] > 0.2  # a visible jump at "bad" ...
+    assert all(p[t] > 0.5 for t in range(bad, len(p)))  # ... and positive from there to the verdict

@@ -1,0 +1,156 @@
+"""The model card (README.md) of a sentiment-LSTM weights folder, written from its eval.json figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.text_classifier import SentimentConfig
+
+FRONT_MATTER = """---
+license: mit
+library_name: pytorch
+datasets:
+- stanfordnlp/sst2
+- cornell-movie-review-data/rotten_tomatoes
+tags:
+- lstm
+- text-classification
+- sentiment-analysis
+- sst2
+- pytorch_model_hub_mixin
+- model_hub_mixin
+metrics:
+- accuracy
+model-index:
+- name: sentiment-lstm-sst2
+  results:
+  - task:
+      type: text-classification
+    dataset:
+      name: SST-2
+      type: stanfordnlp/sst2
+      split: validation
+    metrics:
+    - type: accuracy
+      value: {dev:.4f}
+      name: Dev accuracy
+---
+"""
+
+
+def results_table(result: dict) -> str:
+    """Markdown tables of SST-2 dev, rt-polarity and the negation probe (overall and per category)."""
+    dev, rt, probe = result["sst2_dev"], result["rt_polarity"], result["negation_probe"]
+    rows = [
+        "| set | sentences | accuracy | words read as `<unk>` |",
+        "|---|---|---|---|",
+        f"| SST-2 dev | {dev['examples']} | **{dev['accuracy']:.4f}** | {dev['unk_rate']:.1%} |",
+        f"| rt-polarity (out of training set) | {rt['examples']} | **{rt['accuracy']:.4f}** | {rt['unk_rate']:.1%} |",
+        f"| negation probe (`tests/data/negation_probe.tsv`) | {probe['examples']} | **{probe['accuracy']:.4f}** | |",
+        "",
+        "| probe category | sentences | accuracy |",
+        "|---|---|---|",
+    ]
+    rows += [f"| {c} | {r['examples']} | {r['accuracy']:.4f} |" for c, r in probe["per_category"].items()]
+    return "\n".join(rows)
+
+
+def model_section(config: SentimentConfig, result: dict) -> str:
+    return f"""
+# Word-level sentiment LSTM (SST-2)
+
+A one-direction LSTM read left to right ({config.num_layers} layer(s) of {config.hidden_size} units,
+{config.embedding_dim}-d word embeddings learned from scratch, dropout {config.dropout}). After every word
+a linear head reads the LSTM state joined with a running max over all states so far, giving
+P(positive) after each word; the verdict is the last of these, so the word-by-word trace is the model's
+real belief, not a separate explanation. {result["params"]:,} parameters, stored in float16
+({result["model_safetensors_bytes"] / 1e6:.1f} MB); the vocabulary ({len(config.vocab):,} words,
+lowercased, SST-style tokens such as `n't` and `'s`) is inside config.json. Load with
+`models.text_classifier.SentimentLSTM.from_pretrained(folder)`.
+"""
+
+
+def data_section(result: dict) -> str:
+    args, counts, words = result["args"], result["counts"], result["sentiment_words"]
+    dropped = counts.get("templates_equal_to_a_probe_sentence_dropped", 0)
+    return f"""
+## Data
+
+- SST-2 train split (GLUE version, phrases and sentences, 1 = positive): {counts["sst_train"]:,} phrases
+  after holding out {counts["sst_valid"]} phrases of 8 or more words for validation (and dropping
+  every train phrase inside or around one of them, so no part of a validation phrase is trained on).
+  {counts["negated"]:,} of the train phrases hold a negation word; each is used {args["negation_repeat"]}
+  time(s) per epoch.
+- {counts["templates"]:,} templated phrases (`training/negation_templates.py`). SST-2's phrases hold many
+  "not" + positive word → negative, but almost no negated negative word ("not bad" → positive), so a
+  model trained on them alone reads "not" as a negative word. The templates put SST-2 train words of
+  known polarity ({words["adjective"]} adjectives, {words["noun"]} nouns, {words["verb"]} verbs: SST-2's own
+  label of the one-word phrase; the part of speech read off the phrases around the word) into short
+  frames whose label follows from grammar alone: a negator (not, n't, never, hardly, far from, no one,
+  nothing, by no means) flips the word, two negators cancel, and in "X , but Y" / "though X , Y" the
+  clause Y decides. Why this is sound: every label is an SST-2 train label passed through a fixed rule
+  of English; nothing comes from SST-2 dev or rt-polarity; the frames were written as generic SST-style
+  phrases, not from the probe, and the probe is read only to drop any templated phrase that equals a
+  probe sentence word for word ({dropped} dropped in this run; a test checks none is left). Some frames
+  read clumsily with some words ("the film is not a nation"); the label is still what the negation means.
+- Validation (what a recipe is chosen by): the {counts["sst_valid"]} held-out SST-2 train phrases and
+  {counts["template_valid"]:,} templated phrases built only from the 20% of the sentiment words kept out
+  of the training templates. SST-2 dev, rt-polarity and the negation probe are measured once, at the end.
+- No pretrained embeddings. Words seen fewer than {args["min_freq"]} time(s) (at most
+  {args["max_vocab"]:,} kept) read as `<unk>`.
+"""
+
+
+def start_section(result: dict) -> str:
+    if not result["args"].get("init_from"):
+        return ""
+    return f"""
+Fine-tuned, not trained from scratch: training starts from the previous shipped weights (the same
+architecture and vocabulary; {result.get("init_note", "the folder given as --init-from")}), which were
+trained on the full SST-2 train split alone. The SST-2 validation carve-out was therefore seen by
+the starting point, so its figure below measures forgetting, not generalisation; the templates on
+held-out words are clean.
+"""
+
+
+def results_section(result: dict) -> str:
+    return f"""
+## Results (the shipped float16 weights)
+
+{results_table(result)}
+
+Validation: SST-2 train carve-out **{result["sst_valid"]:.4f}**, templates on held-out words
+**{result["template_valid"]:.4f}**.
+
+rt-polarity shares its source (Rotten Tomatoes snippets) with SST, and SST's sentences were drawn from
+it, so part of it overlaps the training sentences; it checks robustness to a different tokenisation and
+selection, not a new domain. The negation probe is {result["negation_probe"]["examples"]} short
+sentences written for this check before any model was run on them (`tests/data/README.md`).
+"""
+
+
+def training_section(result: dict) -> str:
+    args = result["args"]
+    ema = f", weights averaged by an EMA (decay {args['ema']}) and the average shipped" if args["ema"] else ""
+    return f"""
+## Training
+
+Adam (lr {args["lr"]}, linear decay to 0), batch {args["batch_size"]}, {args["epochs"]} epochs, word
+dropout {args["word_dropout"]}, gradient clipping at 1.0{ema}; loss = {1 - args["prefix_weight"]} ×
+cross-entropy of the full phrase + {args["prefix_weight"]} × cross-entropy of every prefix against the
+phrase's label (prefix t weighted ∝ t). {result["steps"]:,} steps, {result["train_seconds"] / 60:.1f} min
+on {result["threads"]} CPU thread(s) (a shared machine: timings are noisy).
+
+```
+{result["command"]}
+{result["eval_command"]}
+```
+"""
+
+
+def write_card(out_dir: Path, config: SentimentConfig, result: dict, notes: str = "") -> None:
+    """README.md of the folder: architecture, data and augmentation, figures, recipe, commands, notes."""
+    sections = [model_section(config, result), data_section(result), start_section(result)]
+    sections += [results_section(result), training_section(result), notes]
+    card = FRONT_MATTER.format(dev=result["sst2_dev"]["accuracy"]) + "".join(sections)
+    (out_dir / "README.md").write_text(card)
