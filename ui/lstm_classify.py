@@ -24,9 +24,15 @@ SENTIMENT_EXAMPLES = [
     "The movie was good.",
     "The movie was not good.",
     "The movie was not bad at all.",
+    "I wasn't disappointed.",
+    "It is never boring.",
+    "There is hardly a dull moment.",
+    "Far from perfect.",
     "The acting is wonderful, but the plot is a complete mess.",
     "I expected a boring film, but it was a delight from start to finish.",
 ]
+# the tab opens on this one: the belief drops at "boring" and climbs back at "delight"
+OPENING_SENTENCE = SENTIMENT_EXAMPLES[-1]
 NAME_EXAMPLES = ["Nakamura", "O'Neill", "Schmidt", "Rossi", "Nguyen", "Dvořák", "Papadopoulos", "Kowalski"]
 
 
@@ -257,7 +263,7 @@ def _sentiment_view() -> SentimentView:
         # the tab opens on a sentence the model gets right, with a swing at "but"
         # one line that grows to three: Enter classifies (Gradio submits on Enter only in one-line boxes)
         sentence, button = _input_row(
-            "classify.sentence", SENTIMENT_EXAMPLES[4], MAX_SENTENCE_CHARS, "sentiment-input", max_lines=3
+            "classify.sentence", OPENING_SENTENCE, MAX_SENTENCE_CHARS, "sentiment-input", max_lines=3
         )
         examples_row = gr.Row()
         with gr.Row():
