@@ -2,6 +2,7 @@
 the server path when the in-page model cannot load."""
 
 import base64
+import hashlib
 import io
 import re
 
@@ -10,11 +11,16 @@ import pytest
 import torch
 from PIL import Image
 
+from tests.conftest import ROOT
 from tests.test_browser import browser, open_app  # noqa: F401 - the browser fixture is used by name
 
 pytestmark = pytest.mark.browser
 
 BROWSER_NOTE = "Computed in your browser"
+# the app under test serves the bundled weights (the fake Hub has no copy of the default model)
+BUNDLED_WEIGHTS = hashlib.sha256(
+    (ROOT / "weights" / "dcgan-mnist" / "model.safetensors").read_bytes()
+).hexdigest()
 # (digit, seed, ψ, 5 direction shifts, 3 raw shifts): every digit, extreme seeds, ψ and slider ends
 SETTINGS = [
     (7, 42, 1.0, 0, 0, 0, 0, 0, 0, 0, 0),
@@ -63,9 +69,9 @@ def _data_url_bytes(url: str) -> bytes:
 def test_the_page_gives_the_servers_digits(explorer_page, client):
     model = ""  # the default model, in the page and through the API
     outputs = explorer_page.evaluate(
-        "async ([model, rows]) => { const e = await window.ganlabExplore; const out = [];"
-        " for (const r of rows) out.push(await e.render([model, ...r])); return out; }",
-        [model, [list(s) for s in SETTINGS]],
+        "async ([model, rows, served]) => { const e = await window.ganlabExplore; const out = [];"
+        " for (const r of rows) out.push(await e.render([model, ...r, served])); return out; }",
+        [model, [list(s) for s in SETTINGS], BUNDLED_WEIGHTS],
     )
     worst_pixel, worst_verdict = 0, 0.0
     for setting, (file, verdict, caption, _, trigger) in zip(SETTINGS, outputs, strict=True):
@@ -83,6 +89,16 @@ def test_the_page_gives_the_servers_digits(explorer_page, client):
         f"page vs server over {len(SETTINGS)} settings: max pixel {worst_pixel}/255, verdict {worst_verdict:.2e}"
     )
     assert worst_pixel <= 2 and worst_verdict <= 0.01
+
+
+def test_other_served_weights_or_a_community_model_go_to_the_server(explorer_page):
+    outputs = explorer_page.evaluate(
+        "async (rows) => { const e = await window.ganlabExplore; const out = [];"
+        " for (const r of rows) out.push(await e.render(r)); return out; }",
+        [["", *SETTINGS[0], "0" * 64], ["huggan/dcgan-mnist", *SETTINGS[0], BUNDLED_WEIGHTS]],
+    )
+    for (file, _, _, note, trigger), reason in zip(outputs, ["other weights", "Community"], strict=True):
+        assert file is None and trigger is not None and reason in note
 
 
 def test_seed_to_latent_is_torchs_for_a_thousand_seeds(explorer_page):

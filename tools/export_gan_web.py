@@ -103,10 +103,13 @@ def weights_to_fp16(model_bytes: bytes) -> bytes:
 def page_config(gan: nn.Module, fp16: bool) -> dict:
     """What the page needs besides the graph: sizes, GANSpace directions, slider ranges, labels."""
     from ui import gan as gan_tab  # the tab's own constants: the page and the server cannot drift
+    from ui import gan_browser
 
     config = gan.config
     return {
         "model": gan_tab.MODEL_NAME,
+        # the weights file exported: the page computes only while the server serves these same weights
+        "weights_sha256": gan_browser.weights_fingerprint(registry_folder() / "model.safetensors"),
         "graph": "explore.onnx",
         "weights": "fp16" if fp16 else "fp32",
         "latent_dim": config.latent_dim,
@@ -122,6 +125,12 @@ def page_config(gan: nn.Module, fp16: bool) -> dict:
         # rows: unit latent directions, strongest first (float32 values, exact as JSON doubles)
         "latent_directions": gan.latent_directions.tolist(),
     }
+
+
+def registry_folder() -> Path:
+    from models import registry
+
+    return registry.REGISTRY["dcgan-mnist"].bundled_dir
 
 
 def load_bundled() -> nn.Module:

@@ -10,7 +10,10 @@ users call.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
+from pathlib import Path
 
 import gradio as gr
 
@@ -30,6 +33,10 @@ NOTES: dict[str, tuple[str, str]] = {
     "community": (
         "Community generators run on the server: each move is a request.",
         "社区生成器在服务器上运行：每次移动都是一次请求。",
+    ),
+    "other_weights": (
+        "The server now serves other weights than the page's copy: Explore runs on the server.",
+        "服务器现在使用的权重与页面内的副本不同：“探索”改由服务器计算。",
     ),
 }
 RANDOM_SEED_JS = "() => Math.floor(Math.random() * 100000)"  # 🎲: a seed in [0, 99999], no request
@@ -65,6 +72,21 @@ def explore_js(default_model: str) -> str:
 def preload_js(default_model: str) -> str:
     """For `demo.load(js=...)`: start fetching the runtime and the model as the page opens."""
     return f"() => {{ try {{ {_start_js(default_model)}.catch(() => {{}}); }} catch (error) {{}} }}"
+
+
+@functools.cache
+def _file_sha256(path: str, mtime_ns: int) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def weights_fingerprint(weights_file: Path) -> str:
+    """sha256 of a weights file (cached per file version): what the page compares with its export's."""
+    return _file_sha256(str(weights_file), weights_file.stat().st_mtime_ns)
+
+
+def served_weights_box() -> gr.Textbox:
+    """Hidden: the fingerprint of the weights the server serves now, filled on page load."""
+    return gr.Textbox(value="", visible=False)
 
 
 def runtime_note() -> gr.Markdown:

@@ -28,9 +28,10 @@ function caption(settings, realness) {
   );
 }
 
-/** values: [model id, digit, seed, ψ, ...direction shifts, ...raw shifts] → settings, or null if invalid. */
+/** values: [model id, digit, seed, ψ, ...direction shifts, ...raw shifts, served weights] → settings or null. */
 function parseSettings(values, config) {
-  const [, digit, seed, truncation, ...shifts] = values.map((v) => (v === "" || v === null ? NaN : Number(v)));
+  const numbers = values.slice(1, -1).map((v) => (v === "" || v === null ? NaN : Number(v)));
+  const [digit, seed, truncation, ...shifts] = numbers;
   const numDirections = config.num_direction_sliders;
   const inRange = (x, low, high) => Number.isFinite(x) && x >= low && x <= high;
   const [lowPsi, highPsi] = config.truncation_range;
@@ -109,6 +110,8 @@ export function startExplore(options) {
     if (mine !== latest) return [SKIP, SKIP, SKIP, SKIP, SKIP]; // a newer move supersedes this one
     if (!loaded) return viaServer(notes.fallback.replace("{reason}", state.reason));
     if (values[0] && values[0] !== options.defaultModel) return viaServer(notes.community);
+    const served = values[values.length - 1]; // the served weights' sha256 ("" until the page knows)
+    if (served && served !== loaded.explore.config.weights_sha256) return viaServer(notes.other_weights);
     const settings = parseSettings(values, loaded.explore.config);
     if (!settings) return viaServer(notes.browser); // the server names the bad value
     const { image, realness } = await loaded.explore.run(settings);
