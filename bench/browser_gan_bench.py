@@ -30,7 +30,10 @@ from bench.load_bench import cpu_seconds  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         # many pages at once: keep the ones not in front running at full speed, as students' own tabs
+         "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+         "--disable-backgrounding-occluded-windows"]  # fmt: skip
 BLOCK_RUNTIME = re.compile(r".*/web/vendor/onnxruntime-web/.*")
 PSI_VALUES = [round(0.05 * k, 2) for k in range(31)]  # the ψ slider's steps, 0 … 1.5
 
@@ -106,12 +109,22 @@ def latency_and_requests(browser, url: str, browser_path: bool, moves: int) -> t
     return latencies, per_100
 
 
-def class_drag(
-    browser, url: str, browser_path: bool, pages: int, moves: int, server_pid: int
-) -> tuple[float, float]:
-    """Server CPU seconds and wall seconds for `pages` pages dragging ψ at once until all show their last value."""
-    context = new_context(browser, browser_path)
-    opened = [open_page(context, url, browser_path) for _ in range(pages)]
+def class_drag(browser, url: str, browser_path: bool, pages: int, moves: int, server_pid: int) -> dict:
+    """`pages` pages drag ψ at once until all show their last value: server CPU s, wall s, requests,
+    and the server's CPU per second with the same pages open and idle (heartbeats: the floor)."""
+    contexts = [new_context(browser, browser_path) for _ in range(pages)]  # one per student
+    opened = [open_page(context, url, browser_path) for context in contexts]
+    requests: list[str] = []
+    for context in contexts:
+        context.on(
+            "request",
+            lambda r: (
+                requests.append(r.url) if "/gradio_api/" in r.url and "heartbeat" not in r.url else None
+            ),
+        )
+    idle_before, idle_start = cpu_seconds(server_pid), time.perf_counter()
+    time.sleep(20)
+    idle_rate = (cpu_seconds(server_pid) - idle_before) / (time.perf_counter() - idle_start)
     values = [PSI_VALUES[1 + (k % 29)] for k in range(moves)]
     cpu_before, start = cpu_seconds(server_pid), time.perf_counter()
     for page in opened:  # start every drag without waiting (the pages run them concurrently)
@@ -120,8 +133,9 @@ def class_drag(
         page.evaluate("window.__drag")
         wait_for_psi(page, values[-1])
     wall, cpu = time.perf_counter() - start, cpu_seconds(server_pid) - cpu_before
-    context.close()
-    return cpu, wall
+    for context in contexts:
+        context.close()
+    return {"cpu": cpu, "wall": wall, "requests": len(requests), "idle_cpu_per_s": idle_rate}
 
 
 def first_digit(playwright, url: str) -> tuple[float, float, int]:
@@ -158,6 +172,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=60, help="slider moves per measurement")
     parser.add_argument("--pages", type=int, default=32, help="pages in the class drag")
+    parser.add_argument("--parts", nargs="+", default=["latency", "drag", "open"], help="which figures")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -165,21 +180,24 @@ def main(argv: list[str] | None = None) -> None:
         _app.connect(url, Path(tempfile.mkdtemp()))  # waits until the app answers
         server_pid = _app.server_pids[-1]
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        for label, browser_path in (("server (before)", False), ("in page (after)", True)):
+        paths = (("server (before)", False), ("in page (after)", True))
+        for label, browser_path in paths if "latency" in args.parts else ():
             latencies, per_100 = latency_and_requests(browser, url, browser_path, args.moves)
             print(
                 f"{label:16s} input → painted: {percentiles(latencies)}; requests per 100 moves: {per_100:.0f}"
             )
-        for label, browser_path in (("server (before)", False), ("in page (after)", True)):
-            cpu, wall = class_drag(browser, url, browser_path, args.pages, args.moves, server_pid)
+        for label, browser_path in paths if "drag" in args.parts else ():
+            d = class_drag(browser, url, browser_path, args.pages, args.moves, server_pid)
             print(
-                f"{label:16s} {args.pages} pages × {args.moves} moves: server CPU {cpu:.2f} s, all settled in {wall:.1f} s"
+                f"{label:16s} {args.pages} pages × {args.moves} moves: server CPU {d['cpu']:.2f} s, all settled in "
+                f"{d['wall']:.1f} s, {d['requests']} requests; idle floor {d['idle_cpu_per_s']:.3f} CPU s/s"
             )
         browser.close()
-        cold, warm, web_bytes = first_digit(playwright, url)
-        print(
-            f"open → first in-page digit: cold {cold:.0f} ms ({web_bytes:,} bytes of web/ fetched), warm {warm:.0f} ms"
-        )
+        if "open" in args.parts:
+            cold, warm, web_bytes = first_digit(playwright, url)
+            print(
+                f"open → first in-page digit: cold {cold:.0f} ms ({web_bytes:,} bytes of web/ fetched), warm {warm:.0f} ms"
+            )
 
 
 if __name__ == "__main__":

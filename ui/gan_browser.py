@@ -39,6 +39,7 @@ NOTES: dict[str, tuple[str, str]] = {
         "服务器现在使用的权重与页面内的副本不同：“探索”改由服务器计算。",
     ),
 }
+URL_TO_FILE_NAME_JS = r"/\S+\/([^/?\s]+)(\?\S*)?/g"  # in a failure's message: no server paths on screen
 RANDOM_SEED_JS = "() => Math.floor(Math.random() * 100000)"  # 🎲: a seed in [0, 99999], no request
 
 
@@ -63,7 +64,8 @@ def explore_js(default_model: str) -> str:
             return await (await {_start_js(default_model)}).render(values);
         }} catch (error) {{
             console.warn("GAN explorer failed, using the server:", error);
-            const note = {fallback}.replace("{{reason}}", String(error?.message || error).slice(0, 160));
+            const reason = String(error?.message || error).replace({URL_TO_FILE_NAME_JS}, "$1");
+            const note = {fallback}.replace("{{reason}}", reason.slice(0, 120));
             return [undefined, undefined, undefined, note, Date.now() + Math.random()];
         }}
     }}"""

@@ -87,7 +87,9 @@ export function startExplore(options) {
     },
     (error) => {
       state.mode = "server";
-      state.reason = String(error?.message || error).slice(0, 160);
+      // a URL in the message is shortened to its file name: the line stays short, no server paths
+      const message = String(error?.message || error).replace(/\S+\/([^/?\s]+)(\?\S*)?/g, "$1");
+      state.reason = message.slice(0, 120);
       console.warn("GAN explorer: in-page model unavailable, using the server:", error);
       return null;
     },
