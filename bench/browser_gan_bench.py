@@ -1,7 +1,7 @@
 """The GAN explorer in headless Chromium: computed in the page (web/gan/) vs on the server, same app.
 
-    python bench/browser_gan_bench.py                 # all figures, 32 pages for the class drag
-    python bench/browser_gan_bench.py --pages 8 --moves 40
+    python -m bench.browser_gan_bench                  # all figures, 32 pages for the class drag
+    python -m bench.browser_gan_bench --pages 8 --moves 40 --parts latency open
 
 The server path is the same app with the page's runtime blocked (the fallback: every move is a
 /gan_generate request, as before the explorer moved into the page), so both are measured the same way:
@@ -18,15 +18,13 @@ from __future__ import annotations
 import argparse
 import re
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench import _app  # noqa: E402
-from bench._app import running_app  # noqa: E402
-from bench.load_bench import cpu_seconds  # noqa: E402
+from bench import _app
+from bench._app import running_app
+from bench.load_bench import cpu_seconds
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -77,7 +77,9 @@ function makePainter(size, scale) {
  * options: { assetUrl, defaultModel (repo id served in the page), notes: {en: {...}, zh: {...}} }
  */
 export function startExplore(options) {
-  const language = (navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en";
+  // the page's language (ui/language.py sets window.ganlabLanguage), else the browser's
+  const chosen = window.ganlabLanguage || (navigator.language || "en").toLowerCase().slice(0, 2);
+  const language = chosen === "zh" ? "zh" : "en";
   const notes = options.notes[language];
   const state = { mode: "loading", reason: null, note: null, renders: 0 };
   const ready = loadExplore(options.assetUrl).then(
