@@ -30,6 +30,7 @@ from ui import (
     rcgan,
     style,
     theory,
+    web_assets,
 )
 from ui.i18n import I18N, in_english, localized
 
@@ -77,8 +78,8 @@ def wire_permalinks(
     )
     explore = gan_tab.explore
     restored.then(
-        gan.gan_generate, explore.inputs, explore.outputs, api_visibility="private", preprocess=False
-    )
+        None, explore.page_inputs, explore.page_outputs, js=gan.explore_js()
+    )  # in the page (or server)
     restored.then(
         localized(permalink.generate_if_linked),
         [run_lstm, *text_tab.linked.inputs],
@@ -96,6 +97,7 @@ def wire_permalinks(
 
 def build_demo() -> gr.Blocks:
     """Build the whole app without launching it (tests import this)."""
+    web_assets.register()  # web/: the page's own modules, vendored runtimes, exported models
     with Lab(title=TITLE) as demo:
         with gr.Row(equal_height=False):
             gr.Markdown(I18N("app.header"))
@@ -119,6 +121,10 @@ def build_demo() -> gr.Blocks:
         )
         demo.load(about.models_provenance, None, provenance_panel, api_visibility="private")
         demo.load(None, None, None, js=a11y.alt_text_js(), api_visibility="private")  # images' alt text
+        demo.load(gan.served_weights, None, gan_tab.explore.served_weights, api_visibility="private")
+        demo.load(
+            None, None, None, js=gan.gan_browser.preload_js(gan.default_model_id())
+        )  # fetch the GAN early
         demo.load(None, None, None, js=language.MARK_CURRENT_JS, api_visibility="private")
         gr.api(ping, api_name="ping")
         if os.environ.get("GANLAB_BENCH") == "1":  # model-free twins of endpoints, for bench/ only
@@ -138,7 +144,9 @@ if __name__ == "__main__":
         footer_links=["api", "gradio", "settings"],
         theme=style.theme(),
         css=style.CSS,
-        **language.launch_kwargs(),  # before Gradio starts: the page's language (ui/language.py)
+        # middlewares: the page's language before Gradio starts (ui/language.py), cache headers of web/
+        **web_assets.launch_kwargs(language.launch_kwargs()),
+        head=web_assets.head_html(),  # window.ganlabAsset(path): versioned URLs of web/ files
         i18n=I18N,  # every tab in English and Simplified Chinese (ui/i18n.py)
         show_error=True,  # messages of unexpected errors reach the user (never a traceback)
         # per-session state (gr.State, component updates) of at most this many sessions, oldest

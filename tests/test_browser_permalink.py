@@ -1,5 +1,6 @@
 """Permalinks in a real browser: a copied link, opened in a fresh page, shows the same image / text."""
 
+import base64
 import io
 from urllib.parse import urlencode
 
@@ -33,7 +34,14 @@ def new_page(browser, app_server):  # noqa: F811 - pytest injects the imported f
 
 
 def pixels(page, src: str) -> bytes:
+    """The shown image's gray levels: a data: URL drawn in the page (web/gan/) or a file from the server."""
+    if src.startswith("data:"):
+        return Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))).convert("L").tobytes()
     return Image.open(io.BytesIO(page.request.get(src).body())).convert("L").tobytes()
+
+
+def max_difference(a: bytes, b: bytes) -> int:
+    return max(abs(x - y) for x, y in zip(a, b, strict=True))
 
 
 def test_gan_permalink_restores_the_same_image(new_page, client):
@@ -42,7 +50,8 @@ def test_gan_permalink_restores_the_same_image(new_page, client):
     page.locator("#gan-caption").get_by_text("Digit 3, seed 987").wait_for(timeout=30_000)
     shown = pixels(page, image_src(page))
     expected_path, _, _ = client.predict("", 3, 987, 0.7, 1.5, 0, 0, 0, 0, 0, 0, -2, api_name="/gan_generate")
-    assert shown == Image.open(expected_path).convert("L").tobytes()
+    # computed in the page with fp16-stored weights (tools/export_gan_web.py): within 2/255 of the server
+    assert max_difference(shown, Image.open(expected_path).convert("L").tobytes()) <= 2
 
     # the "link" button gives a URL that reproduces the page's image in a fresh page
     page.get_by_role("button", name="🔗 Link to this digit", exact=True).click()

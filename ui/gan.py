@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import torch
 from models import registry
 from models.dcgan import ConditionalGAN
 from models.device import gpu_task
+from ui import gan_browser
 from ui.i18n import I18N
 from ui.images import display_scale, save_png, tile, to_pil, write_gif
 from ui.links import Linked, LinkRow, link_row, wire_link
@@ -269,8 +269,21 @@ def load_from_panel(repo_id: str, revision: str) -> list:
     return [info, description, *labels, True]
 
 
-def random_seed() -> int:
-    return random.randint(0, 99_999)
+def served_weights() -> str:
+    """Fingerprint of the default model's weights as served now (the Hub's copy may replace the bundled)."""
+    loaded = registry.load_model(MODEL_NAME)
+    weights = Path(loaded.location) / "model.safetensors"
+    return gan_browser.weights_fingerprint(weights) if weights.is_file() else "unknown"
+
+
+def default_model_id() -> str:
+    return registry.load_model(MODEL_NAME).repo_id
+
+
+def explore_js() -> str:
+    """The page-only Explore event (ui/gan_browser.py) for the default model, e.g. after a permalink restore."""
+    gan_browser.check_assets()
+    return gan_browser.explore_js(default_model_id())
 
 
 @dataclass(frozen=True)
@@ -299,6 +312,9 @@ class ExploreView:
     image: gr.Image
     verdict: gr.Label
     caption: gr.Markdown
+    runtime_note: gr.Markdown  # one line: computed in the page, or why on the server (ui/gan_browser.py)
+    server_trigger: gr.Number  # hidden: the page changes it to have the server compute Explore
+    served_weights: gr.Textbox  # hidden: sha256 of the weights the server serves (the page compares)
 
     @property
     def inputs(self) -> list:
@@ -307,6 +323,16 @@ class ExploreView:
     @property
     def outputs(self) -> list:
         return [self.image, self.verdict, self.caption]
+
+    @property
+    def page_inputs(self) -> list:
+        """What the page-only Explore event reads: gan_generate's inputs, then the served weights."""
+        return [*self.inputs, self.served_weights]
+
+    @property
+    def page_outputs(self) -> list:
+        """What the page-only Explore event sets (gan_browser.explore_js): the outputs, note, trigger."""
+        return [*self.outputs, self.runtime_note, self.server_trigger]
 
 
 @dataclass(frozen=True)
@@ -382,13 +408,28 @@ def _explore_view(default: registry.LoadedModel, model_in_use: gr.Textbox) -> Ex
             image = image_output(I18N("gan.image"), "gan-image", height=340, buttons=["download"])
             verdict = gr.Label(label=I18N("gan.verdict"), num_top_classes=2)
             caption = gr.Markdown(elem_id="gan-caption")
+            runtime_note, server_trigger = gan_browser.runtime_note(), gan_browser.server_trigger()
+            served_weights = gan_browser.served_weights_box()
             link = link_row("gan", "gan")
     # the URL keys of a permalink, beside the controls they set (gan_generate's argument order)
     controls = {"model": model_in_use, "digit": digit, "seed": seed, "psi": truncation}
     controls |= {f"pc{k + 1}": slider for k, slider in enumerate(directions)}
     controls |= {f"z{d}": slider for d, slider in zip(RAW_DIMS, raw, strict=True)}
     linked = Linked("gan", controls)
-    return ExploreView(linked, directions, raw, dice, reset, link, image, verdict, caption)
+    return ExploreView(
+        linked,
+        directions,
+        raw,
+        dice,
+        reset,
+        link,
+        image,
+        verdict,
+        caption,
+        runtime_note,
+        server_trigger,
+        served_weights,
+    )
 
 
 def _digit_dropdown(value: int, key: str) -> gr.Dropdown:
@@ -449,10 +490,20 @@ def layout() -> GanTab:
 def _wire_explore(explore: ExploreView) -> None:
     sliders = explore.direction_sliders + explore.raw_sliders
     c = explore.linked.controls
-    # preprocess=False: the handlers validate raw values themselves, so every bad input gets a
-    # message that names the control and its range (Gradio's own checks name neither).
+    in_page = explore_js()
+    # Computed in the page on every move (ui/gan_browser.py); the page changes server_trigger when
+    # the server must compute (in-page model unavailable, a community model, an invalid value).
     gr.on(
         [c["digit"].change, c["seed"].change, c["psi"].input, *[s.input for s in sliders]],
+        None,
+        explore.page_inputs,
+        explore.page_outputs,
+        js=in_page,
+        trigger_mode="always_last",
+    )
+    # preprocess=False: the handlers validate raw values themselves, so every bad input gets a
+    # message that names the control and its range (Gradio's own checks name neither).
+    explore.server_trigger.change(
         gan_generate_batch,
         explore.inputs,
         explore.outputs,
@@ -468,12 +519,12 @@ def _wire_explore(explore: ExploreView) -> None:
         api_description="One digit from digit, seed, truncation ψ, 5 principal-direction shifts and 3 raw "
         "latent shifts; returns the image, the discriminator's verdict and a caption.",
     )
-    explore.dice.click(random_seed, None, c["seed"], api_visibility="private")
+    explore.dice.click(None, None, c["seed"], js=gan_browser.RANDOM_SEED_JS)  # 🎲 in the page: no request
     wire_link(explore.link, explore.linked)
     reset_values = [1.0] + [0.0] * len(sliders)  # ψ too: at ψ = 0 every seed draws the same digit
-    explore.reset.click(lambda: reset_values, None, [c["psi"], *sliders], api_visibility="private").then(
-        gan_generate, explore.inputs, explore.outputs, api_visibility="private", preprocess=False
-    )
+    explore.reset.click(None, None, [c["psi"], *sliders], js=f"() => {reset_values}").then(
+        None, explore.page_inputs, explore.page_outputs, js=in_page
+    )  # in the page too
 
 
 def wire(tab: GanTab) -> None:

@@ -1,0 +1,128 @@
+// The GAN tab's Explore view in the page: turns the controls' values into a picture, a verdict and a
+// caption with model.js, the same ones the server's /gan_generate gives (ui/gan.py _render). Gradio
+// calls render() from a page-only event on every slider `input` (ui/gan_browser.py): nothing is sent
+// to the server, unless the in-page model is unavailable, a community model is in use or an input
+// is invalid; then render() asks Gradio to run the server path (the same as before this view).
+import { loadExplore } from "./model.js";
+
+const SKIP = undefined; // an output Gradio leaves as it is
+
+/** Python's f"{x:g}" for the slider values (ψ ∈ [0, 2]): 1.0 → "1", 0.95 → "0.95". */
+function formatG(x) {
+  return String(Number(x.toPrecision(6)));
+}
+
+/** The payload of gr.Label for {"real": r, "fake": 1 - r}: top label first, as Gradio sorts it. */
+function verdictValue(realness) {
+  const confidences = [
+    { label: "real", confidence: realness },
+    { label: "fake", confidence: 1 - realness },
+  ].sort((a, b) => b.confidence - a.confidence);
+  return { label: confidences[0].label, confidences };
+}
+
+function caption(settings, realness) {
+  return (
+    `Digit **${settings.digit}**, seed **${settings.seed}**, ψ = ${formatG(settings.truncation)}. ` +
+    `The discriminator gives it **${Math.round(realness * 100)}%** real.`
+  );
+}
+
+/** values: [model id, digit, seed, ψ, ...direction shifts, ...raw shifts, served weights] → settings or null. */
+function parseSettings(values, config) {
+  const numbers = values.slice(1, -1).map((v) => (v === "" || v === null ? NaN : Number(v)));
+  const [digit, seed, truncation, ...shifts] = numbers;
+  const numDirections = config.num_direction_sliders;
+  const inRange = (x, low, high) => Number.isFinite(x) && x >= low && x <= high;
+  const [lowPsi, highPsi] = config.truncation_range;
+  if (!Number.isInteger(digit) || !inRange(digit, 0, config.num_classes - 1)) return null;
+  if (!Number.isInteger(seed) || !inRange(seed, 0, config.max_seed)) return null;
+  if (!inRange(truncation, lowPsi, highPsi)) return null;
+  if (shifts.length !== numDirections + config.raw_dims.length) return null;
+  if (!shifts.every((s) => inRange(s, -config.slider_range, config.slider_range))) return null;
+  return {
+    digit,
+    seed,
+    truncation,
+    directions: shifts.slice(0, numDirections),
+    raw: shifts.slice(numDirections),
+  };
+}
+
+/** A canvas painter: 28×28 values in [-1, 1] → a PNG data URL upscaled nearest-neighbour, as ui/images.py. */
+function makePainter(size, scale) {
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = size * scale;
+  const context = canvas.getContext("2d");
+  const picture = context.createImageData(size * scale, size * scale);
+  return (image) => {
+    const data = picture.data;
+    for (let row = 0; row < size * scale; row++) {
+      const source = Math.floor(row / scale) * size;
+      for (let col = 0; col < size * scale; col++) {
+        const x = Math.min(1, Math.max(-1, image[source + Math.floor(col / scale)]));
+        const level = Math.round((x + 1) * 127.5);
+        const at = (row * size * scale + col) * 4;
+        data[at] = data[at + 1] = data[at + 2] = level;
+        data[at + 3] = 255;
+      }
+    }
+    context.putImageData(picture, 0, 0);
+    return canvas.toDataURL("image/png");
+  };
+}
+
+/**
+ * Start loading the in-page model; returns { render(values), state }.
+ * options: { assetUrl, defaultModel (repo id served in the page), notes: {en: {...}, zh: {...}} }
+ */
+export function startExplore(options) {
+  // the page's language (ui/language.py sets window.ganlabLanguage), else the browser's
+  const chosen = window.ganlabLanguage || (navigator.language || "en").toLowerCase().slice(0, 2);
+  const language = chosen === "zh" ? "zh" : "en";
+  const notes = options.notes[language];
+  const state = { mode: "loading", reason: null, note: null, renders: 0 };
+  const ready = loadExplore(options.assetUrl).then(
+    (explore) => {
+      state.mode = "browser";
+      return { explore, paint: makePainter(explore.config.image_size, explore.config.display_scale) };
+    },
+    (error) => {
+      state.mode = "server";
+      // a URL in the message is shortened to its file name: the line stays short, no server paths
+      const message = String(error?.message || error).replace(/\S+\/([^/?\s]+)(\?\S*)?/g, "$1");
+      state.reason = message.slice(0, 120);
+      console.warn("GAN explorer: in-page model unavailable, using the server:", error);
+      return null;
+    },
+  );
+  let latest = 0;
+
+  function noteOnce(text) {
+    if (text === state.note) return SKIP;
+    state.note = text;
+    return text;
+  }
+
+  function viaServer(text) {
+    return [SKIP, SKIP, SKIP, noteOnce(text), Date.now() + Math.random()]; // changes the server trigger
+  }
+
+  async function render(values) {
+    const mine = ++latest;
+    const loaded = await ready;
+    if (mine !== latest) return [SKIP, SKIP, SKIP, SKIP, SKIP]; // a newer move supersedes this one
+    if (!loaded) return viaServer(notes.fallback.replace("{reason}", state.reason));
+    if (values[0] && values[0] !== options.defaultModel) return viaServer(notes.community);
+    const served = values[values.length - 1]; // the served weights' sha256 ("" until the page knows)
+    if (served && served !== loaded.explore.config.weights_sha256) return viaServer(notes.other_weights);
+    const settings = parseSettings(values, loaded.explore.config);
+    if (!settings) return viaServer(notes.browser); // the server names the bad value
+    const { image, realness } = await loaded.explore.run(settings);
+    state.renders += 1;
+    const file = { url: loaded.paint(image), path: "digit.png", orig_name: "digit.png", mime_type: "image/png" };
+    file.meta = { _type: "gradio.FileData" };
+    return [file, verdictValue(realness), caption(settings, realness), noteOnce(notes.browser), SKIP];
+  }
+  return { render, state, ready };
+}
