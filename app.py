@@ -114,7 +114,7 @@ def build_demo() -> gr.Blocks:
         provenance_panel = about.build_panel()
         wire_permalinks(demo, tabs, gan_tab, text_tab, run_lstm)
         demo.load(
-            gan.provenance,
+            localized(gan.provenance),
             [gan_tab.panel.model_in_use],
             [gan_tab.panel.provenance, gan_tab.panel.model_in_use],
             api_visibility="private",

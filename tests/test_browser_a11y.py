@@ -114,18 +114,18 @@ def test_chinese_locale_translates_every_tab_and_keeps_the_values(open_page):
     assert page.get_by_role("button", name="🎲 换个种子", exact=True).is_visible()
     # "PC1 (23% 的风格方差)": a placeholder inside a label
     assert page.get_by_text("的风格方差").first.is_visible()
-    alt = wait_for_alt(page, "gan-image", "seed 42")
-    assert alt.startswith("生成的数字: Digit 7")  # run-time captions stay English
+    alt = wait_for_alt(page, "gan-image", "种子 42")
+    assert alt.startswith("生成的数字: 数字 7")  # run-time captions in the page's language too
     page.get_by_role("tab", name="网格", exact=True).click()
     page.get_by_role("button", name="生成网格", exact=True).click()  # the Dropdown shows 全部 and sends "all"
-    page.get_by_text("80 samples").wait_for(timeout=20_000)
+    page.get_by_text("80 个样本").wait_for(timeout=20_000)
     for tab in ["LSTM 文本生成", "LSTM 序列分类", "实时训练", "原理：GAN 与 LSTM 对比", "导学课程"]:
         page.get_by_role("tab", name=tab, exact=True).click()
         page.wait_for_timeout(300)
         text = page.evaluate("document.body.innerText")
         assert "__i18n__" not in text and not re.search(r"\bLoading…", text), tab
     page.get_by_role("tab", name="实时训练", exact=True).click()
-    page.locator("#gan2d-live-status").get_by_text("Step 0 (ready)").wait_for(timeout=30_000)
+    page.locator("#gan2d-live-status").get_by_text("第 0 步").wait_for(timeout=30_000)  # in the page's language
     page.locator("#gan2d-preset input").click()
     page.get_by_role("option", name="模式崩溃：极小极大损失，G 的学习速度是 D 的 10 倍", exact=True).click()
     # the page's preset table got the English name (the value) and set the loss to "minimax", shown in Chinese

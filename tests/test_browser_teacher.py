@@ -178,3 +178,15 @@ def test_one_font_for_every_weight_and_no_raw_keys(page):
         ".map(n => n.textContent.trim()).filter(t => t && !t.includes(' '))"
     )
     assert raw_keys == [], raw_keys  # e.g. the status tracker's hidden "common.complete"
+
+
+def test_a_negative_seed_is_a_message_and_the_picture_stays(page):
+    page.wait_for_function(
+        "() => (document.querySelector('#gan-image img') || {}).src?.startsWith('data:')", timeout=60_000
+    )
+    before = page.locator("#gan-image img").first.get_attribute("src")
+    seed = page.locator("#gan-seed input").first
+    seed.fill("-5")
+    seed.press("Enter")
+    page.locator("#gan-caption").get_by_text("must be from 0 to", exact=False).wait_for(timeout=20_000)
+    assert page.locator("#gan-image img").first.get_attribute("src") == before  # the last valid picture stays

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 # Words that stay as they are in a Chinese page: model and method names, units, symbols, people's names
 ALLOWED = {
     "GAN", "GANs", "LSTM", "DCGAN", "RCGAN", "SeqGAN", "WGAN", "LSGAN", "MNIST", "PCA", "GANSpace", "MMD", "FID",
-    "PC1", "PC2", "PC3", "PC4", "PC5", "Top", "Hub", "API", "EMA", "TTUR", "Adam", "PyTorch", "CPU", "GPU",
+    "PC1", "PC2", "PC3", "PC4", "PC5", "Top", "top", "Hub", "API", "EMA", "TTUR", "Adam", "PyTorch", "CPU", "GPU",
     "Goodfellow", "Arjovsky", "Gulrajani", "Mao", "Miyato", "Koyama", "Lim", "Ye", "Heusel", "Radford", "Gers",
     "Hochreiter", "Schmidhuber", "Esteban", "Yazıcı", "Jensen", "Shannon", "Wasserstein", "Lipschitz", "Jane",
     "Taylor", "Shakespeare", "Coriolanus", "Romeo", "Juliet", "ROMEO", "JULIET", "SST", "tanh", "sigmoid",

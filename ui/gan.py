@@ -13,7 +13,7 @@ from models import registry
 from models.dcgan import ConditionalGAN
 from models.device import gpu_task
 from ui import gan_browser
-from ui.i18n import I18N
+from ui.i18n import I18N, localized, tr
 from ui.images import display_scale, save_png, tile, to_pil, write_gif
 from ui.links import Linked, LinkRow, link_row, wire_link
 from ui.validation import InputError, as_float, as_int, as_text
@@ -21,16 +21,8 @@ from ui.widgets import MAX_SEED, image_output, seed_box
 
 MODEL_NAME = "dcgan-mnist"
 COLLAPSED_NAME = "dcgan-mnist-collapsed"  # the same architecture trained the naive way (its card says how)
-COLLAPSED_NOTE = (
-    "**Mode collapse:** the same digits and seeds from a GAN trained the naive way. Every seed of a "
-    "digit gives (almost) the same picture: G found one image D accepts and stopped exploring."
-)
 # Community generators in the standard DCGAN layout (models/community_dcgan.py) that the tab offers.
 KNOWN_COMMUNITY_REPOS = ["huggan/dcgan-mnist"]
-UNCONDITIONAL_NOTE = (
-    "This generator is **unconditional**: it was not trained with labels, so the digit picker has no "
-    "effect, and its repo publishes no discriminator, so there is no verdict. The latent sliders work."
-)
 NUM_DIRECTION_SLIDERS = 5  # leading principal directions shown as sliders
 RAW_DIMS = (0, 1, 2)  # raw latent coordinates shown as sliders
 SLIDER_RANGE = 4.0  # directions and raw dims move by at most ±4 (z is N(0, 1) per dim)
@@ -50,7 +42,8 @@ def _loaded(model_id: object) -> registry.LoadedModel:
 
 
 def _verdict(realness: float) -> dict[str, float]:
-    return {"real": realness, "fake": 1.0 - realness}
+    """D's verdict as a gr.Label value, its classes named in the page's language (the API's: real, fake)."""
+    return {tr("page.gan.real"): realness, tr("page.gan.fake"): 1.0 - realness}
 
 
 def _is_conditional(gan) -> bool:
@@ -58,18 +51,26 @@ def _is_conditional(gan) -> bool:
 
 
 def describe(loaded: registry.LoadedModel) -> str:
-    text = "**Model in use:** " + loaded.describe()
-    return text if _is_conditional(loaded.model) else text + "\n\n" + UNCONDITIONAL_NOTE
+    """Where the model in use came from, in the page's language (the registry's own notice stays English)."""
+    if loaded.source == "hub":
+        where = tr("gan.where.hub", repo=loaded.repo_id, commit=(loaded.revision or "?")[:10])
+    else:
+        where = tr("gan.where.bundled", folder=Path(loaded.location).name)
+    text = tr("gan.model_in_use", where=where) + (f" — {loaded.notice}" if loaded.notice else "")
+    return text if _is_conditional(loaded.model) else text + "\n\n" + tr("gan.note.unconditional")
 
 
 def _direction_labels(gan, translated: bool = False) -> list[str]:
     """'PC1 (23% of style variance)', …; `translated`: with I18N placeholders (the browser fills them in)."""
     shares = gan.direction_variance.tolist()
-    share, absent = (
-        (I18N("gan.pc.share"), I18N("gan.pc.absent"))
-        if translated
-        else ("of style variance", "not in this model")
-    )
+    if not translated:  # run time (a newly loaded model): in the page's language
+        return [
+            tr("gan.pc.label", k=k + 1, share=f"{shares[k]:.0%}")
+            if k < len(shares)
+            else tr("gan.pc.label_absent", k=k + 1)
+            for k in range(NUM_DIRECTION_SLIDERS)
+        ]
+    share, absent = I18N("gan.pc.share"), I18N("gan.pc.absent")
     return [
         f"PC{k + 1} ({shares[k]:.0%} {share})" if k < len(shares) else f"PC{k + 1} ({absent})"
         for k in range(NUM_DIRECTION_SLIDERS)
@@ -107,11 +108,17 @@ def _render(gan, requests: list[tuple]) -> list[tuple]:
     for k, (_, _, digit, seed, truncation) in enumerate(requests):
         picture = save_png(to_pil(images[k], scale=display_scale(images.shape[-1])))
         if realness is None:
-            results.append((picture, None, f"Seed **{seed}**, ψ = {truncation:g}. " + UNCONDITIONAL_NOTE))
+            results.append(
+                (
+                    picture,
+                    None,
+                    tr("gan.caption.unconditional", seed=seed, psi=f"{truncation:g}")
+                    + tr("gan.note.unconditional"),
+                )
+            )
             continue
-        caption = (
-            f"Digit **{digit}**, seed **{seed}**, ψ = {truncation:g}. "
-            f"The discriminator gives it **{realness[k]:.0%}** real."
+        caption = tr(
+            "page.gan.caption", digit=digit, seed=seed, psi=f"{truncation:g}", real=f"{realness[k]:.0%}"
         )
         results.append((picture, _verdict(realness[k]), caption))
     return results
@@ -178,10 +185,20 @@ def gan_interpolate(
         write_gif(images, scale=2 * scale),
     )
     if realness is None:
-        return strip, gif, f"Seed {seed_start} → seed {seed_end}. " + UNCONDITIONAL_NOTE
+        return (
+            strip,
+            gif,
+            tr("gan.caption.interp_unconditional", seed_start=seed_start, seed_end=seed_end)
+            + tr("gan.note.unconditional"),
+        )
     scores = " · ".join(f"{p:.0%}" for p in realness.tolist())
-    caption = (
-        f"{digit_start} (seed {seed_start}) → {digit_end} (seed {seed_end}). D's realness per frame: {scores}"
+    caption = tr(
+        "gan.caption.interp",
+        start=digit_start,
+        seed_start=seed_start,
+        end=digit_end,
+        seed_end=seed_end,
+        scores=scores,
     )
     return strip, gif, caption
 
@@ -198,11 +215,17 @@ def _grid(gan, digit: str, seed: int, truncation: float, size: int) -> tuple[str
     images = gan.sample(labels, torch.Generator().manual_seed(seed), truncation)
     grid = save_png(tile(images, columns=size, scale=display_scale(images.shape[-1], 84), gap=2))
     if not _is_conditional(gan):
-        return grid, f"{len(labels)} samples, seed {seed}, ψ = {truncation:g}. " + UNCONDITIONAL_NOTE
+        return grid, tr(
+            "gan.caption.grid_unconditional", count=len(labels), seed=seed, psi=f"{truncation:g}"
+        ) + tr("gan.note.unconditional")
     realness = gan.realness(images, labels)
-    caption = (
-        f"{len(labels)} samples, seed {seed}, ψ = {truncation:g}. Mean discriminator realness "
-        f"{realness.mean():.0%} (lowest {realness.min():.0%})."
+    caption = tr(
+        "gan.caption.grid",
+        count=len(labels),
+        seed=seed,
+        psi=f"{truncation:g}",
+        mean=f"{realness.mean():.0%}",
+        lowest=f"{realness.min():.0%}",
     )
     return grid, caption
 
@@ -221,7 +244,7 @@ def gan_grid_collapsed(digit: str, seed: int, truncation: float, size: int):
     except registry.ModelLoadError as error:
         raise InputError(str(error)) from None
     grid, caption = _grid(gan, digit, seed, truncation, size)
-    return grid, COLLAPSED_NOTE + " " + caption
+    return grid, tr("gan.note.collapsed") + " " + caption
 
 
 def gan_load_model(repo_id: str, revision: str):
@@ -233,18 +256,18 @@ def gan_load_model(repo_id: str, revision: str):
         loaded = _loaded(model_id)
     except gr.Error as error:
         raise InputError(
-            f"Could not load {model_id!r}: {str(error.message).rstrip('.')}. The model in use keeps serving."
+            tr("gan.load.failed", model=repr(model_id), reason=str(error.message).rstrip(".。"))
         ) from None
     labels = _direction_labels(loaded.model)
-    gr.Info(f"Loaded {loaded.repo_id}")
+    gr.Info(tr("gan.load.done", model=loaded.repo_id))
     return model_id, describe(loaded), *[gr.update(label=label) for label in labels]
 
 
 def source_info(loaded: registry.LoadedModel) -> str:
     """Under "Model in use": whether the Hub repo or the bundled copy is serving."""
     if loaded.source == "hub":
-        return f"Served from the Hub, commit {(loaded.revision or '?')[:10]}."
-    return f"Served from the bundled copy in weights/{Path(loaded.location).name} (the Hub was not used)."
+        return tr("gan.source.hub", commit=(loaded.revision or "?")[:10])
+    return tr("gan.source.bundled", folder=Path(loaded.location).name)
 
 
 def redraw_if_loaded(loaded: bool, *explore_values):
@@ -532,7 +555,7 @@ def wire(tab: GanTab) -> None:
     model_in_use = tab.panel.model_in_use
     _wire_explore(tab.explore)
     tab.interpolate.button.click(
-        gan_interpolate,
+        localized(gan_interpolate),
         [model_in_use, *tab.interpolate.inputs],
         tab.interpolate.outputs,
         api_name="gan_interpolate",
@@ -540,7 +563,7 @@ def wire(tab: GanTab) -> None:
         api_description="Frames from (start digit, start seed) to (end digit, end seed); a strip image and a GIF.",
     )
     tab.grid.button.click(
-        gan_grid,
+        localized(gan_grid),
         [model_in_use, *tab.grid.inputs],
         tab.grid.outputs,
         api_name="gan_grid",
@@ -548,7 +571,7 @@ def wire(tab: GanTab) -> None:
         api_description="A grid of samples of one digit ('0'-'9') or one row per digit ('all').",
     )
     tab.grid.collapsed_button.click(
-        gan_grid_collapsed,
+        localized(gan_grid_collapsed),
         tab.grid.inputs,
         tab.grid.collapsed_outputs,
         api_name="gan_grid_collapsed",
@@ -560,7 +583,7 @@ def wire(tab: GanTab) -> None:
 
 def _wire_panel(panel: ModelPanel, explore: ExploreView) -> None:
     panel.api_load.click(
-        gan_load_model,
+        localized(gan_load_model),
         [panel.repo, panel.revision],
         [panel.model_in_use, panel.provenance, *explore.direction_sliders],
         api_name="gan_load_model",
@@ -568,14 +591,14 @@ def _wire_panel(panel: ModelPanel, explore: ExploreView) -> None:
         api_description="Load a compatible generator from a Hub repo id (and revision).",
     )
     panel.load.click(
-        load_from_panel,
+        localized(load_from_panel),
         [panel.repo, panel.revision],
         [panel.model_in_use, panel.provenance, *explore.direction_sliders, panel.loaded],
         api_visibility="private",
         preprocess=False,
         show_progress="minimal",
     ).then(
-        redraw_if_loaded,
+        localized(redraw_if_loaded),
         [panel.loaded, *explore.inputs],
         explore.outputs,
         api_visibility="private",

@@ -44,7 +44,7 @@ def _picture(rows: torch.Tensor) -> str:
 
 def _labels(real: float) -> dict[str, float]:
     """D's verdict as a gr.Label value, the classes named in the page's language (real first)."""
-    return {tr("gan.label.real"): real, tr("gan.label.fake"): 1 - real}
+    return {tr("page.gan.real"): real, tr("page.gan.fake"): 1 - real}
 
 
 def _verdict(gan, rows: torch.Tensor, digit: int) -> tuple[dict[str, float], str]:

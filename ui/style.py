@@ -31,6 +31,8 @@ CSS = (
     text_view.CSS
     + language.CSS
     + """
+/* a lazy-loaded <img> below a phone's fold has no size until it loads, and never loads without one */
+#gan-image img { aspect-ratio: 1 / 1; min-width: 64px; }
 .block.link-copied { display: none; }
 .block.link-copied.shown { display: block; color: #1a7f37; }
 """

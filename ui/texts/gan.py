@@ -166,6 +166,60 @@ coordinate of *z*: usually a much less meaningful change.""",
         "样本",
     ),
     # ---------------------------------------------------------------- written by the handlers at run time
-    "gan.label.real": ("real", "真实"),
-    "gan.label.fake": ("fake", "生成"),
+    "page.gan.real": ("real", "真实"),
+    "page.gan.fake": ("fake", "生成"),
+    "page.gan.caption": (
+        "Digit **{digit}**, seed **{seed}**, ψ = {psi}. The discriminator gives it **{real}** real.",
+        "数字 **{digit}**，种子 **{seed}**，ψ = {psi}。判别器认为它有 **{real}** 是真实的。",
+    ),
+    "page.gan.bad_input": (
+        "⚠️ {message} The picture shows the last valid settings.",
+        "⚠️ {message} 图中仍是上一组有效设置的结果。",
+    ),
+    "gan.caption.unconditional": ("Seed **{seed}**, ψ = {psi}. ", "种子 **{seed}**，ψ = {psi}。"),
+    "gan.note.unconditional": (
+        "This generator is **unconditional**: it was not trained with labels, so the digit picker has no effect, and "
+        "its repo publishes no discriminator, so there is no verdict. The latent sliders work.",
+        "这个生成器是**无条件的**：训练时没有用标签，所以选数字不起作用；它的仓库也没有发布判别器，所以没有判断结果。潜在空间滑块仍然有效。",
+    ),
+    "gan.note.collapsed": (
+        "**Mode collapse:** the same digits and seeds from a GAN trained the naive way. Every seed of a digit gives "
+        "(almost) the same picture: G found one image D accepts and stopped exploring.",
+        "**模式崩溃：** 同样的数字和种子，换成一个按朴素方法训练的 GAN。同一个数字的每个种子给出的图（几乎）都一样："
+        "G 找到了一张 D 会接受的图，就不再探索了。",
+    ),
+    "gan.caption.interp": (
+        "{start} (seed {seed_start}) → {end} (seed {seed_end}). D's realness per frame: {scores}",
+        "{start}（种子 {seed_start}）→ {end}（种子 {seed_end}）。D 对每一帧的真实度：{scores}",
+    ),
+    "gan.caption.interp_unconditional": (
+        "Seed {seed_start} → seed {seed_end}. ",
+        "种子 {seed_start} → 种子 {seed_end}。",
+    ),
+    "gan.caption.grid": (
+        "{count} samples, seed {seed}, ψ = {psi}. Mean discriminator realness {mean} (lowest {lowest}).",
+        "{count} 个样本，种子 {seed}，ψ = {psi}。判别器的平均真实度 {mean}（最低 {lowest}）。",
+    ),
+    "gan.caption.grid_unconditional": (
+        "{count} samples, seed {seed}, ψ = {psi}. ",
+        "{count} 个样本，种子 {seed}，ψ = {psi}。",
+    ),
+    "gan.load.failed": (
+        "Could not load {model}: {reason}. The model in use keeps serving.",
+        "无法加载 {model}：{reason}。当前模型继续使用。",
+    ),
+    "gan.load.done": ("Loaded {model}", "已加载 {model}"),
+    "gan.source.hub": ("Served from the Hub, commit {commit}.", "来自 Hub，提交 {commit}。"),
+    "gan.source.bundled": (
+        "Served from the bundled copy in weights/{folder} (the Hub was not used).",
+        "来自随应用附带的副本 weights/{folder}（没有使用 Hub）。",
+    ),
+    "gan.model_in_use": ("**Model in use:** {where}", "**当前模型：** {where}"),
+    "gan.where.hub": ("`{repo}` from the Hub, commit `{commit}`", "来自 Hub 的 `{repo}`，提交 `{commit}`"),
+    "gan.where.bundled": (
+        "bundled folder `weights/{folder}` (shipped with the app)",
+        "随应用附带的文件夹 `weights/{folder}`",
+    ),
+    "gan.pc.label": ("PC{k} ({share} of style variance)", "PC{k}（{share} 的风格方差）"),
+    "gan.pc.label_absent": ("PC{k} (not in this model)", "PC{k}（此模型中没有）"),
 }

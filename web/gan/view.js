@@ -4,6 +4,7 @@
 // to the server, unless the in-page model is unavailable, a community model is in use or an input
 // is invalid; then render() asks Gradio to run the server path (the same as before this view).
 import { loadExplore } from "./model.js";
+import { named, t } from "../i18n.js";
 
 const SKIP = undefined; // an output Gradio leaves as it is
 
@@ -15,16 +16,33 @@ function formatG(x) {
 /** The payload of gr.Label for {"real": r, "fake": 1 - r}: top label first, as Gradio sorts it. */
 function verdictValue(realness) {
   const confidences = [
-    { label: "real", confidence: realness },
-    { label: "fake", confidence: 1 - realness },
+    { label: t("page.gan.real"), confidence: realness },
+    { label: t("page.gan.fake"), confidence: 1 - realness },
   ].sort((a, b) => b.confidence - a.confidence);
   return { label: confidences[0].label, confidences };
 }
 
 function caption(settings, realness) {
+  return t("page.gan.caption", {
+    digit: settings.digit, seed: settings.seed, psi: formatG(settings.truncation), real: `${Math.round(realness * 100)}%`,
+  });
+}
+
+/** What is wrong with the typed values, said as the server says it (ui/validation.py), or null. */
+function problem(values, config) {
+  const [digit, seed, truncation] = values.slice(1, 4).map((v) => (v === "" || v === null ? NaN : Number(v)));
+  const whole = (x, name, low, high) => {
+    if (!Number.isInteger(x)) return t("error.whole", { name: named(name), low, high, value: String(x) });
+    if (x < low || x > high) return t("error.int_range", { name: named(name), low, high, value: x });
+    return null;
+  };
+  const [lowPsi, highPsi] = config.truncation_range;
   return (
-    `Digit **${settings.digit}**, seed **${settings.seed}**, ψ = ${formatG(settings.truncation)}. ` +
-    `The discriminator gives it **${Math.round(realness * 100)}%** real.`
+    whole(digit, "Digit", 0, config.num_classes - 1) ||
+    whole(seed, "Seed", 0, config.max_seed) ||
+    (Number.isFinite(truncation) && truncation >= lowPsi && truncation <= highPsi
+      ? null
+      : t("error.number", { name: named("Truncation ψ"), low: lowPsi, high: highPsi, value: String(truncation) }))
   );
 }
 
@@ -117,7 +135,12 @@ export function startExplore(options) {
     const served = values[values.length - 1]; // the served weights' sha256 ("" until the page knows)
     if (served && served !== loaded.explore.config.weights_sha256) return viaServer(notes.other_weights);
     const settings = parseSettings(values, loaded.explore.config);
-    if (!settings) return viaServer(notes.browser); // the server names the bad value
+    if (!settings) {
+      const message = problem(values, loaded.explore.config);
+      // a value typed out of range (a negative seed): say so, and keep the last picture and verdict
+      if (message) return [SKIP, SKIP, t("page.gan.bad_input", { message }), SKIP, SKIP];
+      return viaServer(notes.browser); // anything else: the server names the bad value
+    }
     const { image, realness } = await loaded.explore.run(settings);
     state.renders += 1;
     const file = { url: loaded.paint(image), path: "digit.png", orig_name: "digit.png", mime_type: "image/png" };
