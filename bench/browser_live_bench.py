@@ -98,7 +98,7 @@ def set_steps(page, steps: int) -> None:
 
 
 def one_page(browser, url: str, seconds: float) -> None:
-    context = browser.new_context()
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 1000})
     page, _ = open_tab(context, url, server_path=False)
     cpu0, n = browser_cpu(), 0
     start = time.perf_counter()
@@ -122,10 +122,14 @@ def one_page(browser, url: str, seconds: float) -> None:
 
 def class_of(browser, url: str, pages: int, steps: int, server_path: bool) -> None:
     """`pages` students press Start together; time to first frame, steps/s each, server CPU seconds."""
-    context = browser.new_context()
+    # one context per student: a browser allows 6 connections per host, and each Gradio page holds some open
+    contexts = [
+        browser.new_context(locale="en-US", viewport={"width": 1280, "height": 1000}) for _ in range(pages)
+    ]
     if server_path:
-        context.route(re.compile(r".*/vendor/tensorflow-tfjs.*"), lambda route: route.abort())
-    opened = [open_tab(context, url, server_path) for _ in range(pages)]
+        for context in contexts:
+            context.route(re.compile(r".*/vendor/tensorflow-tfjs.*"), lambda route: route.abort())
+    opened = [open_tab(context, url, server_path) for context in contexts]
     for page, status in opened:
         set_steps(page, steps)
         page.evaluate(WATCH_JS, status)
@@ -146,7 +150,8 @@ def class_of(browser, url: str, pages: int, steps: int, server_path: bool) -> No
           f"({', '.join(f'{w:.2f}' for w in waits)}); steps/s each {', '.join(f'{r:.0f}' for r in sorted(rates))}; "
           f"server CPU {server_cpu:.1f} s for {pages} runs ({min(trained)}–{max(trained)} of {steps} steps "
           f"each)")  # fmt: skip
-    context.close()
+    for context in contexts:
+        context.close()
 
 
 def wait_for(url: str, timeout_s: float = 180) -> None:
@@ -166,22 +171,26 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=8, help="students pressing Start together")
     parser.add_argument("--steps", type=int, default=300, help="steps per run in the class measurement")
     parser.add_argument("--seconds", type=float, default=8.0, help="length of each single-page measurement")
+    parser.add_argument("--parts", default="one,class,server",
+                        help="which measurements, in order (one process each is steadiest here)")  # fmt: skip
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    with running_app() as (url, _tmp, _start), sync_playwright() as playwright:
-        wait_for(url)
-        # a fresh browser per measurement (seen here: pages of a second context in the same browser
-        # sometimes never got past Gradio's "Loading…")
-        for measure in (
-            lambda browser: one_page(browser, url, args.seconds),
-            lambda browser: class_of(browser, url, args.pages, args.steps, server_path=False),
-            lambda browser: class_of(browser, url, args.pages, args.steps, server_path=True),
-        ):
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            measure(browser)
-            browser.close()
+    # a fresh app and browser per measurement. Seen here: in one process, the pages of the second
+    # measurement never got past Gradio's "Loading…" (not understood); run one part per process.
+    measures = {
+        "one": lambda browser, url: one_page(browser, url, args.seconds),
+        "class": lambda browser, url: class_of(browser, url, args.pages, args.steps, server_path=False),
+        "server": lambda browser, url: class_of(browser, url, args.pages, args.steps, server_path=True),
+    }
+    with sync_playwright() as playwright:
+        for measure in [measures[name] for name in args.parts.split(",")]:
+            with running_app() as (url, _tmp, _start):
+                wait_for(url)
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+                measure(browser, url)
+                browser.close()
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 

@@ -125,7 +125,9 @@ def test_chinese_locale_translates_every_tab_and_keeps_the_values(open_page):
         text = page.evaluate("document.body.innerText")
         assert "__i18n__" not in text and not re.search(r"\bLoading…", text), tab
     page.get_by_role("tab", name="实时训练", exact=True).click()
-    page.locator("#gan2d-live-status").get_by_text("第 0 步").wait_for(timeout=30_000)  # in the page's language
+    page.locator("#gan2d-live-status").get_by_text("第 0 步（就绪）").wait_for(
+        timeout=30_000
+    )  # the page's status, in Chinese
     page.locator("#gan2d-preset input").click()
     page.get_by_role("option", name="模式崩溃：极小极大损失，G 的学习速度是 D 的 10 倍", exact=True).click()
     # the page's preset table got the English name (the value) and set the loss to "minimax", shown in Chinese

@@ -85,7 +85,8 @@ def test_pause_step_reset_and_a_settings_change(page):
     assert page.evaluate("window.gan2dLive.then((l) => l.trainer.config.lr_generator)") == 5e-3
     page.get_by_role("radio", name="Spiral", exact=True).click()
     page.locator("#gan2d-step").click()
-    wait_for_status(page, LIVE, "Settings changed: a new run started from step 0.")
+    wait_for_status(page, LIVE, "Step 10 (paused)")
+    assert "Settings changed: a new run started from step 0." in status(page, LIVE)
     assert metrics(page)["step"] == 10 and metrics(page)["modes_covered"] is None  # a spiral has no modes
 
 

@@ -46,7 +46,7 @@ def _view_getter(step_count: int) -> str:
     }}
     try {{
       if (!element) throw new Error("the view's element never appeared");
-      const view = await import("{asset_url("live/view.js")}");
+      const view = await import(new URL("{asset_url("live/view.js")}", document.baseURI).href);
       const live = await view.mount(element, {options});
       if (serverView()) serverView().style.display = "none";
       return live;
