@@ -18,12 +18,14 @@ ALLOWED = {
     "Taylor", "Shakespeare", "Coriolanus", "Romeo", "Juliet", "ROMEO", "JULIET", "SST", "tanh", "sigmoid",
     "softmax", "nats", "tiny", "unk", "Gradio", "GIF", "PNG", "WebAssembly", "TensorFlow", "onnxruntime", "web",
     "ReLU", "critic", "hinge", "minimax", "Arabic", "English", "gan", "lstm", "lab", "mnist", "dcgan", "weights",
+    "log", "loss", "Python", "Transformer", "CNN", "REINFORCE", "Gumbel", "hidden", "size", "input",
+    "wasm", "NaN", "Hyland", "Rätsch", "Yu",
 }  # fmt: skip
 # The models' own inputs and outputs and the API's: left as they are
 SKIPPED = (
     "textarea, input, code, pre, .katex, .char-text, #lstm-output, #lstm-candidates, #lang-switch, footer,"
     " .gradio-container footer, [data-testid=json], .sentiment-examples, .examples, #gan-provenance,"
-    " #models-provenance, .lang-switch"
+    " #models-provenance, .lang-switch, .references, #sentiment-moved, [data-testid=dataset], .gallery"
 )
 
 
@@ -44,7 +46,7 @@ def visible_english(page) -> list[str]:
         }""",
         SKIPPED,
     )
-    words = re.findall(r"[A-Za-z][A-Za-z]{2,}", text)
+    words = re.findall(r"[A-Za-zÀ-ɏ]{3,}", text)  # Latin letters, accented ones too (Yazıcı, Rätsch)
     return sorted({w for w in words if w not in ALLOWED})
 
 

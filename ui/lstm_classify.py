@@ -284,7 +284,9 @@ def _sentiment_view() -> SentimentView:
                 height=280,
                 scale=2,
             )
-        moved = gr.HighlightedText(label=I18N("classify.moved"), show_legend=False, combine_adjacent=False)
+        moved = gr.HighlightedText(  # the words the model read, as it read them (they stay English)
+            label=I18N("classify.moved"), show_legend=False, combine_adjacent=False, elem_id="sentiment-moved"
+        )
         data = _trace_accordion()
         outputs = [verdict, belief, moved, data, notes]
         with examples_row:  # the examples themselves stay English: the model reads English

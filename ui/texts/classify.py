@@ -34,8 +34,8 @@ LSTM 一步一步地读取输入（句子中的一个词，或名字中的一个
         "分类",
     ),
     "classify.sentiment.examples": (
-        "Try negation and contrast",
-        "试试否定和转折",
+        "Try negation and contrast (the model reads English)",
+        "试试否定和转折（模型只读英文句子）",
     ),
     "classify.verdict": (
         "Verdict",

@@ -328,4 +328,5 @@ learning to guess each next character. Every two seconds it writes a sample: wat
         "⚠️ 训练已停止：{reason}。请降低学习率后重新训练。",
     ),
     "page.live.state.done": ("done", "完成"),
+    "page.live.numbers": ("Latest numbers", "最新数值"),
 }

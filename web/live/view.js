@@ -84,7 +84,7 @@ const TEMPLATE = `
     <canvas id="gan2d-live-losses" width="330" height="220" aria-label="${t("page.live.losses")}"></canvas>
     <canvas id="gan2d-live-divergence" width="330" height="220" aria-label="${t("page.live.mmd_curve")}"></canvas>
   </div>
-  <details><summary>Latest numbers</summary><pre class="gan2d-live-numbers" id="gan2d-live-numbers"></pre></details>
+  <details><summary>${t("page.live.numbers")}</summary><pre class="gan2d-live-numbers" id="gan2d-live-numbers"></pre></details>
 </div>`;
 
 export class LiveView {
