@@ -282,6 +282,7 @@ def _sentiment_view() -> SentimentView:
                 y_title="P(positive)",
                 x_label_angle=-45,
                 height=280,
+                elem_id="sentiment-belief",  # its ticks are the words read (they stay English)
                 scale=2,
             )
         moved = gr.HighlightedText(  # the words the model read, as it read them (they stay English)
