@@ -5,6 +5,14 @@ import { t } from "../i18n.js";
 
 import { VIEW } from "./gan2d.js";
 
+/** The engine's English name of D's surface (gan2d.js surface()) in the page's language. */
+function surfaceText(label) {
+  if (label.startsWith("D(x) = P(real)")) return t("page.live.surface.probability");
+  if (label.startsWith("D(x) score")) return t("page.live.surface.lsgan");
+  const critic = label.match(/^critic value, from (\S+) to (\S+)$/);
+  return critic ? t("page.live.surface.critic", { low: critic[1], high: critic[2] }) : label;
+}
+
 export const REAL_COLOUR = "#0072B2", FAKE_COLOUR = "#E69F00", ARROW_COLOUR = "#141414";
 const VIRIDIS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
 const WASH = 0.55; // how far the heatmap is blended toward white, so the points stand out
@@ -67,7 +75,7 @@ function legend(ctx, top, surfaceLabel) {
   ctx.fillStyle = "black";
   ctx.font = "11px sans-serif";
   ctx.textBaseline = "middle";
-  ctx.fillText(`background: ${surfaceLabel}`, 176, top + 11);
+  ctx.fillText(t("page.live.surface", { label: surfaceText(surfaceLabel) }), 176, top + 11);
   const row = top + 30;
   const dot = (x, fill, outline) => {
     ctx.fillStyle = fill;
