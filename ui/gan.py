@@ -527,7 +527,7 @@ def _wire_explore(explore: ExploreView) -> None:
     # preprocess=False: the handlers validate raw values themselves, so every bad input gets a
     # message that names the control and its range (Gradio's own checks name neither).
     explore.server_trigger.change(
-        gan_generate_batch,
+        localized(gan_generate_batch),  # batched calls share the language of the batch's first request
         explore.inputs,
         explore.outputs,
         api_name="gan_generate",

@@ -331,6 +331,9 @@ learning to guess each next character. Every two seconds it writes a sample: wat
     "page.live.numbers": ("Latest numbers", "最新数值"),
     "page.live.surface": ("background: {label}", "背景：{label}"),
     "page.live.surface.probability": ("D(x) = P(real), from 0 to 1", "D(x) = P(真实)，从 0 到 1"),
-    "page.live.surface.lsgan": ("D(x) score, clipped to 0 (fake) to 1 (real)", "D(x) 分数，截断到 0（假）到 1（真）"),
+    "page.live.surface.lsgan": (
+        "D(x) score, clipped to 0 (fake) to 1 (real)",
+        "D(x) 分数，截断到 0（假）到 1（真）",
+    ),
     "page.live.surface.critic": ("critic value, from {low} to {high}", "评论家的值，从 {low} 到 {high}"),
 }
