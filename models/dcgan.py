@@ -18,7 +18,7 @@ import torch.nn.functional as F
 from huggingface_hub import PyTorchModelHubMixin
 from torch.nn.utils.parametrizations import spectral_norm
 
-from models.latent import LatentSliders, principal_directions, slerp
+from models.latent import ConditionalSampling, LatentSliders, principal_directions, slerp
 
 
 @dataclass
@@ -126,6 +126,7 @@ class Discriminator(nn.Module):
 class ConditionalGAN(
     nn.Module,
     LatentSliders,
+    ConditionalSampling,
     PyTorchModelHubMixin,
     library_name="pytorch",
     tags=["gan", "dcgan", "conditional-gan", "mnist", "image-generation"],
@@ -147,27 +148,6 @@ class ConditionalGAN(
     @property
     def device(self) -> torch.device:
         return self.latent_directions.device
-
-    @torch.inference_mode()
-    def generate(self, z: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        """(B, latent_dim), (B,) → images (B, 1, 28, 28) in [-1, 1], with BatchNorm in eval mode."""
-        self.generator.eval()
-        return self.generator(z.to(self.device), labels.to(self.device)).cpu()
-
-    @torch.inference_mode()
-    def sample(
-        self, labels: torch.Tensor, generator: torch.Generator | None = None, truncation: float = 1.0
-    ) -> torch.Tensor:
-        """Random images of the given digits: z ~ N(0, I)·ψ drawn on the CPU from `generator`."""
-        z = truncation * torch.randn(len(labels), self.config.latent_dim, generator=generator)
-        return self.generate(z, labels)
-
-    @torch.inference_mode()
-    def realness(self, images: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        """The discriminator's verdict squashed to (0, 1): sigmoid of its logit, (B,)."""
-        self.discriminator.eval()
-        logits = self.discriminator(images.to(self.device), labels.to(self.device))
-        return torch.sigmoid(logits).cpu()
 
     def interpolate(
         self, z_start: torch.Tensor, z_end: torch.Tensor, digit_start: int, digit_end: int, steps: int

@@ -5,6 +5,32 @@ from __future__ import annotations
 import torch
 
 
+class ConditionalSampling:
+    """Mixin for conditional GANs with `generator(z, labels)`, `discriminator(images, labels)`, `device`
+    and `config.latent_dim`: drawing digits and asking D, the same way for every architecture."""
+
+    @torch.inference_mode()
+    def generate(self, z: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+        """(B, latent_dim), (B,) → images (B, 1, 28, 28) in [-1, 1], with the generator in eval mode."""
+        self.generator.eval()
+        return self.generator(z.to(self.device), labels.to(self.device)).cpu()
+
+    @torch.inference_mode()
+    def sample(
+        self, labels: torch.Tensor, generator: torch.Generator | None = None, truncation: float = 1.0
+    ) -> torch.Tensor:
+        """Random images of the given digits: z ~ N(0, I)·ψ drawn on the CPU from `generator`."""
+        z = truncation * torch.randn(len(labels), self.config.latent_dim, generator=generator)
+        return self.generate(z, labels)
+
+    @torch.inference_mode()
+    def realness(self, images: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+        """The discriminator's verdict squashed to (0, 1): sigmoid of its logits, (B,) or (B, steps)."""
+        self.discriminator.eval()
+        logits = self.discriminator(images.to(self.device), labels.to(self.device))
+        return torch.sigmoid(logits).cpu()
+
+
 class LatentSliders:
     """Mixin for generators with `config.latent_dim` and a `latent_directions` buffer (K, latent_dim)."""
 

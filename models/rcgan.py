@@ -21,7 +21,7 @@ from torch.nn.utils.parametrizations import spectral_norm
 
 from models.dcgan import Discriminator as ConvDiscriminator
 from models.dcgan import GANConfig
-from models.latent import seed_latent
+from models.latent import ConditionalSampling, seed_latent
 from models.lstm_equations import lstm_cell, lstm_layers
 
 DISCRIMINATORS = ("cnn", "lstm")
@@ -126,6 +126,7 @@ class RowDiscriminator(nn.Module):
 
 class RecurrentGAN(
     nn.Module,
+    ConditionalSampling,
     PyTorchModelHubMixin,
     library_name="pytorch",
     tags=["gan", "rcgan", "lstm", "conditional-gan", "mnist", "image-generation"],
@@ -149,30 +150,9 @@ class RecurrentGAN(
     def device(self) -> torch.device:
         return self.generator.to_row.weight.device
 
-    @torch.inference_mode()
-    def generate(self, z: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        """(B, latent_dim), (B,) → images (B, 1, 28, 28) in [-1, 1]."""
-        self.generator.eval()
-        return self.generator(z.to(self.device), labels.to(self.device)).cpu()
-
     def latent(self, seed: int, truncation: float = 1.0) -> torch.Tensor:
         """The noise vector of a seed, (latent_dim,): the same z as the DCGAN's for that seed (models/latent.py)."""
         return truncation * seed_latent(seed, self.config.latent_dim)
-
-    @torch.inference_mode()
-    def sample(
-        self, labels: torch.Tensor, generator: torch.Generator | None = None, truncation: float = 1.0
-    ) -> torch.Tensor:
-        """Random images of the given digits: z ~ N(0, I)·ψ drawn on the CPU from `generator`."""
-        z = truncation * torch.randn(len(labels), self.config.latent_dim, generator=generator)
-        return self.generate(z, labels)
-
-    @torch.inference_mode()
-    def realness(self, images: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        """The discriminator's verdict squashed to (0, 1): (B,) for the CNN, (B, 28) after each row for the LSTM."""
-        self.discriminator.eval()
-        logits = self.discriminator(images.to(self.device), labels.to(self.device))
-        return torch.sigmoid(logits).cpu()
 
     @torch.inference_mode()
     def trace(self, z: torch.Tensor, digit: int) -> dict[str, torch.Tensor]:
