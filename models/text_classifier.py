@@ -164,7 +164,8 @@ class _PrefixClassifier(nn.Module):
         """The left-to-right reading of `text`: class probabilities after each token.
 
         Returns {"tokens": list[str] (T), "probs": Tensor (T, C) float32 on the CPU, rows sum to 1,
-        "labels": list[str] (C), "unknown": list[str], "notes": list[str]}. Raises ValueError on
+        "labels": list[str] (C), "unknown": list[str], "notes": list[str], "cut": (steps read, steps given)
+        or None when the whole input was read}. Raises ValueError on
         empty or whitespace-only text, or text with nothing the model can read.
         """
         if not isinstance(text, str) or not text.strip():
@@ -175,8 +176,9 @@ class _PrefixClassifier(nn.Module):
             notes.append(self._unknown_note(unknown))
         if len(ids) == 0:
             raise ValueError(f"nothing left to read in {text[:60]!r}: " + "; ".join(notes))
-        limit = self._max_len()
+        limit, cut = self._max_len(), None
         if len(ids) > limit:
+            cut = (limit, len(ids))
             notes.append(f"input cut to its first {limit} {self.unit}s (of {len(ids)})")
             ids, tokens = ids[:limit], tokens[:limit]
         self.eval()
@@ -187,6 +189,7 @@ class _PrefixClassifier(nn.Module):
             "labels": list(self.config.labels),
             "unknown": unknown,
             "notes": notes,
+            "cut": cut,
         }
 
     def classify(self, text: str) -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 
 import gradio as gr
@@ -74,9 +73,9 @@ def _notes(trace: dict, caveat: str | None, unknown_key: str) -> str:
         lines.append(
             tr(unknown_key, count=len(trace["unknown"]), shown=html.escape(shown + more, quote=False))
         )
-    cut = next((re.search(r"first (\d+) \w+ \(of (\d+)\)", n) for n in trace["notes"] if "cut to" in n), None)
-    if cut:
-        lines.append(tr("classify.note.cut", limit=cut.group(1), total=cut.group(2)))
+    if trace.get("cut"):
+        limit, total = trace["cut"]
+        lines.append(tr("classify.note.cut", limit=limit, total=total))
     return "\n\n".join(lines)
 
 
