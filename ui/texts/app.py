@@ -42,6 +42,10 @@ Play with real, pretrained models to see how a **generative adversarial network*
 
 # Run-time texts of every tab: validation messages (ui/validation.py) and the controls they name.
 ERRORS: dict[str, tuple[str, str]] = {
+    "permalink.skipped": (
+        "Some settings in the link were not valid and were left as they were: {skipped}",
+        "链接中的部分设置无效，已保持原样：{skipped}",
+    ),
     "error.whole": (
         "{name} must be a whole number from {low} to {high}, got {value}.",
         "{name}必须是 {low} 到 {high} 之间的整数，收到的是 {value}。",
@@ -99,7 +103,3 @@ CONTROL_NAMES: dict[str, tuple[str, str]] = {
     "control.Lesson step": ("Lesson step", "导学步骤"),
 }
 TEXTS |= ERRORS | CONTROL_NAMES
-TEXTS["permalink.skipped"] = (
-    "Some settings in the link were not valid and were left as they were: {skipped}",
-    "链接中的部分设置无效，已保持原样：{skipped}",
-)
