@@ -3,7 +3,8 @@
 The GAN tab's Explore view runs these in the student's browser with onnxruntime-web (web/gan/model.js);
 the server's `/gan_generate` computes the same thing in PyTorch (ui/gan.py). Weights are stored as fp16
 (each followed by a Cast to fp32, folded by the runtime when it loads the model: the arithmetic stays
-fp32); `--fp32` keeps them fp32. Rerunning reproduces the files byte for byte.
+fp32); `--fp32` keeps them fp32. The graph is stored brotli-compressed as explore.onnx.br (served as
+explore.onnx, inflated by the browser: ui/web_assets.py). Rerunning reproduces the files byte for byte.
 Run: `python -m tools.export_gan_web` (needs the `onnx` and `onnxscript` packages, the app does not).
 """
 
@@ -144,14 +145,16 @@ def load_bundled() -> nn.Module:
 
 
 def export(out_dir: Path, fp16: bool = True) -> list[Path]:
-    """Write explore.onnx and explore.json for the bundled GAN into out_dir; returns the paths."""
+    """Write explore.onnx.br and explore.json for the bundled GAN into out_dir; returns the paths."""
+    from tools.vendor_web import brotli_bytes
+
     gan = load_bundled()
     graph = onnx_bytes(gan)
     if fp16:
         graph = weights_to_fp16(graph)
     out_dir.mkdir(parents=True, exist_ok=True)
-    onnx_path, json_path = out_dir / "explore.onnx", out_dir / "explore.json"
-    onnx_path.write_bytes(graph)
+    onnx_path, json_path = out_dir / "explore.onnx.br", out_dir / "explore.json"
+    onnx_path.write_bytes(brotli_bytes(graph))
     json_path.write_text(json.dumps(page_config(gan, fp16), indent=1) + "\n", encoding="utf-8")
     return [onnx_path, json_path]
 

@@ -1,14 +1,14 @@
 """Vendor the page's browser libraries from the npm registry (`npm pack`), pinned by web/vendor/manifest.json.
 
-Each package lands in web/vendor/<name>/ with the listed files (kept byte for byte, or gzipped where the
-manifest says so: a Space refuses files over 10 MB without LFS, and the page inflates them with the
-browser's DecompressionStream), its licence text and a VERSION file. Run: `python -m tools.vendor_web`.
+Each package lands in web/vendor/<name>/ with the listed files (kept byte for byte, or stored brotli-
+compressed as `<file>.br` where the manifest says so: a Space refuses files over 10 MB without LFS;
+ui/web_assets.py serves such a file at its own name, and the browser inflates it), its licence text and a
+VERSION file. Run: `python -m tools.vendor_web`.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import shutil
 import subprocess
@@ -26,6 +26,13 @@ def npm_pack(spec: str, into: Path) -> tarfile.TarFile:
     packed = subprocess.run(command, check=True, capture_output=True, text=True)
     name = packed.stdout.strip().splitlines()[-1]
     return tarfile.open(into / name)
+
+
+def brotli_bytes(data: bytes) -> bytes:
+    """Brotli at its smallest (quality 11, 16 MB window): deterministic, so a rerun gives the same bytes."""
+    import brotli  # a dependency of Gradio's
+
+    return brotli.compress(data, quality=11, lgwin=24)
 
 
 def folder_name(package: str) -> str:
@@ -51,8 +58,8 @@ def vendor_package(package: str, spec: dict, workdir: Path, licences: tarfile.Ta
     for member in spec["files"]:
         data = archive.extractfile(f"package/{member}").read()
         name = Path(member).name
-        if member in spec.get("gzip", []):
-            data, name = gzip.compress(data, compresslevel=9, mtime=0), name + ".gz"
+        if member in spec.get("brotli", []):
+            data, name = brotli_bytes(data), name + ".br"
         if len(data) > MAX_FILE_BYTES:
             raise SystemExit(f"{package}: {name} is {len(data):,} bytes, over the 10 MB a Space accepts")
         (target / name).write_bytes(data)

@@ -40,6 +40,9 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
 }
 URL_TO_FILE_NAME_JS = r"/\S+\/([^/?\s]+)(\?\S*)?/g"  # in a failure's message: no server paths on screen
+# The digit's <img> in the GAN tab (ui/gan.py elem_id "gan-image"): the page paints it directly, before
+# Gradio's update of the same image arrives (that update, through the framework, is most of a move's time).
+IMAGE_SELECTOR = "#gan-image img"
 RANDOM_SEED_JS = "() => Math.floor(Math.random() * 100000)"  # 🎲: a seed in [0, 99999], no request
 
 
@@ -48,7 +51,8 @@ def _start_js(default_model: str) -> str:
     notes = {
         language: {key: pair[i] for key, pair in NOTES.items()} for i, language in enumerate(("en", "zh"))
     }
-    options = json.dumps({"defaultModel": default_model, "notes": notes}, ensure_ascii=False)
+    options = {"defaultModel": default_model, "notes": notes, "imageSelector": IMAGE_SELECTOR}
+    options = json.dumps(options, ensure_ascii=False)
     module = json.dumps(VIEW_MODULE)
     return (
         f"(window.ganlabExplore ??= import(window.ganlabAsset({module})).then((view) => "

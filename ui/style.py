@@ -31,8 +31,9 @@ CSS = (
     text_view.CSS
     + language.CSS
     + """
-/* a lazy-loaded <img> below a phone's fold has no size until it loads, and never loads without one */
-#gan-image img { aspect-ratio: 1 / 1; min-width: 64px; }
+/* a lazy-loaded <img> below a phone's fold has no size until it loads, and never loads without one;
+   the page paints a 28×28 digit first (web/gan/view.js): fill the box, one sharp square per pixel */
+#gan-image img { aspect-ratio: 1 / 1; min-width: 64px; object-fit: contain; image-rendering: pixelated; }
 .block.link-copied { display: none; }
 .block.link-copied.shown { display: block; color: #1a7f37; }
 """

@@ -5,19 +5,15 @@ import { composeLatent } from "./latent.js";
 
 const ORT_MODULE = "vendor/onnxruntime-web/ort.wasm.min.mjs";
 const ORT_GLUE = "vendor/onnxruntime-web/ort-wasm-simd-threaded.mjs";
-const ORT_WASM_GZ = "vendor/onnxruntime-web/ort-wasm-simd-threaded.wasm.gz";
+// stored brotli-compressed (a Space takes no file over 10 MB): the server sends it with Content-Encoding:
+// br and the browser inflates it (ui/web_assets.py), the same for the model
+const ORT_WASM = "vendor/onnxruntime-web/ort-wasm-simd-threaded.wasm";
 const MODEL_DIR = "models/dcgan-mnist/";
 
 async function fetchOk(url) {
   const answer = await fetch(url);
   if (!answer.ok) throw new Error(`${new URL(url).pathname.split("/").pop()}: HTTP ${answer.status}`);
   return answer;
-}
-
-/** The runtime's wasm ships gzipped (a Space takes no file over 10 MB): inflate it in the page. */
-async function fetchGunzipped(url) {
-  const stream = (await fetchOk(url)).body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /**
@@ -28,12 +24,12 @@ export async function loadExplore(assetUrl) {
   if (typeof WebAssembly !== "object") throw new Error("this browser has no WebAssembly");
   const [ort, wasmBinary, config, graph] = await Promise.all([
     import(assetUrl(ORT_MODULE)),
-    fetchGunzipped(assetUrl(ORT_WASM_GZ)),
+    fetchOk(assetUrl(ORT_WASM)).then((answer) => answer.arrayBuffer()),
     fetchOk(assetUrl(MODEL_DIR + "explore.json")).then((answer) => answer.json()),
     fetchOk(assetUrl(MODEL_DIR + "explore.onnx")).then((answer) => answer.arrayBuffer()),
   ]);
   ort.env.wasm.numThreads = 1;
-  ort.env.wasm.wasmBinary = wasmBinary;
+  ort.env.wasm.wasmBinary = new Uint8Array(wasmBinary);
   ort.env.wasm.wasmPaths = { mjs: assetUrl(ORT_GLUE) };
   const session = await ort.InferenceSession.create(new Uint8Array(graph), {
     executionProviders: ["wasm"],

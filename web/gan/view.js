@@ -92,7 +92,8 @@ function makePainter(size, scale) {
 
 /**
  * Start loading the in-page model; returns { render(values), state }.
- * options: { assetUrl, defaultModel (repo id served in the page), notes: {en: {...}, zh: {...}} }
+ * options: { assetUrl, defaultModel (repo id served in the page), notes: {en: {...}, zh: {...}},
+ *   imageSelector (the <img> showing the digit, painted directly: optional) }
  */
 export function startExplore(options) {
   // the page's language (ui/language.py sets window.ganlabLanguage), else the browser's
@@ -103,7 +104,8 @@ export function startExplore(options) {
   const ready = loadExplore(options.assetUrl).then(
     (explore) => {
       state.mode = "browser";
-      return { explore, paint: makePainter(explore.config.image_size, explore.config.display_scale) };
+      const size = explore.config.image_size;
+      return { explore, paint: makePainter(size, explore.config.display_scale), paintSmall: makePainter(size, 1) };
     },
     (error) => {
       state.mode = "server";
@@ -120,6 +122,13 @@ export function startExplore(options) {
     if (text === state.note) return SKIP;
     state.note = text;
     return text;
+  }
+
+  /** Put the picture on screen at once; Gradio's own update of the image (the full-size PNG, the same
+   * pixels: what Download saves) follows a few ms later. */
+  function paintNow(url) {
+    const shown = options.imageSelector ? document.querySelector(options.imageSelector) : null;
+    if (shown && shown.src !== url) shown.src = url;
   }
 
   function viaServer(text) {
@@ -143,6 +152,7 @@ export function startExplore(options) {
     }
     const { image, realness } = await loaded.explore.run(settings);
     state.renders += 1;
+    paintNow(loaded.paintSmall(image)); // 28×28, scaled up by CSS (pixelated): the quickest to encode and decode
     const file = { url: loaded.paint(image), path: "digit.png", orig_name: "digit.png", mime_type: "image/png" };
     file.meta = { _type: "gradio.FileData" };
     return [file, verdictValue(realness), caption(settings, realness), noteOnce(notes.browser), SKIP];
