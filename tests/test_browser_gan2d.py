@@ -6,7 +6,9 @@ the same batch. Agreement is measured per tensor as ‖page − python‖ / ‖p
 
 import functools
 import http.server
+import io
 import threading
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -45,6 +47,23 @@ window.ready = loadTf((file) => "./web/vendor/" + file, { preferCpu: location.ha
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves web/X.br at X with Content-Encoding: br, as the app does (ui/web_assets.py)."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm"}
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        compressed = path.with_name(path.name + ".br")
+        if path.exists() or not compressed.is_file():
+            return super().send_head()
+        data = compressed.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "br")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
     def log_message(self, *args) -> None:
         pass
 

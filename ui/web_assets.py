@@ -33,7 +33,7 @@ CACHE_FOREVER = "public, max-age=31536000, immutable"  # a versioned URL never c
 CACHE_REVALIDATE = "no-cache"  # an unversioned web/ URL: ask each time (the ETag answers cheaply)
 SKIPPED = {"manifest.json"}  # vendor_web.py's input, not a page file
 BROTLI = ".br"  # web/X.br is served at X's URL (see the module's docstring)
-MEDIA_TYPES = {".wasm": "application/wasm", ".onnx": "application/octet-stream"}
+MEDIA_TYPES = {".wasm": "application/wasm", ".js": "text/javascript", ".mjs": "text/javascript"}
 
 
 def register() -> None:
