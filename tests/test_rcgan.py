@@ -123,6 +123,9 @@ def test_mode_seeking_loss_rewards_digits_that_follow_z():
     assert torch.equal(labels[:4], labels[4:]) and z.shape == (8, 8)
     same, apart = torch.zeros(8, 1, 28, 28), torch.cat([torch.zeros(4, 1, 28, 28), torch.ones(4, 1, 28, 28)])
     assert mode_seeking_loss(apart, z) < mode_seeking_loss(same, z)
+    assert torch.isclose(
+        mode_seeking_loss(apart, z, cap=0.2), torch.tensor(1 / 0.2), rtol=1e-3
+    )  # no more reward
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument(
         "--mode-seeking", type=float, default=0, help="weight of MSGAN's mode-seeking term on G (0: off)"
     )
+    p.add_argument("--mode-seeking-cap", type=float, default=0, help="no reward past this ratio (0: no cap)")
     p.add_argument("--eval-every", type=float, default=1, help="evaluate the EMA generator every N epochs")
     p.add_argument("--eval-samples", type=int, default=5000, help="generated samples per evaluation")
     p.add_argument("--seed", type=int, default=0, help="random seed")
@@ -88,11 +89,15 @@ def fake_labels_and_latents(
     return labels, torch.randn(len(labels), config.latent_dim)
 
 
-def mode_seeking_loss(fake: torch.Tensor, z: torch.Tensor) -> torch.Tensor:
+def mode_seeking_loss(fake: torch.Tensor, z: torch.Tensor, cap: float = 0) -> torch.Tensor:
     """MSGAN (Mao et al. 2019, https://arxiv.org/abs/1903.05628): 1 / (mean|G(z1) − G(z2)| / mean|z1 − z2|)
-    over pairs of the same digit (the two halves of the batch), so G gains by letting z change the image."""
+    over pairs of the same digit (the two halves of the batch), so G gains by letting z change the image.
+    cap > 0 stops the reward at that ratio (DSGAN's bound, Yang et al. 2019, https://arxiv.org/abs/1901.09024):
+    real pairs of a digit give about 0.24 (pixels in [−1, 1], z ~ N(0, I))."""
     half = len(fake) // 2
     ratio = (fake[:half] - fake[half:]).abs().mean() / (z[:half] - z[half:]).abs().mean()
+    if cap:
+        ratio = ratio.clamp(max=cap)
     return 1 / (ratio + 1e-5)
 
 
@@ -116,7 +121,7 @@ def train_epoch(gan, ema, optimizers, real, labels, args, step: int, stop_at: in
         # (2) update G: maximise D's verdict on its digits (and, with --mode-seeking, their spread)
         loss_g = -gan.discriminator(fake, fake_labels).mean()
         if args.mode_seeking:
-            loss_g = loss_g + args.mode_seeking * mode_seeking_loss(fake, z)
+            loss_g = loss_g + args.mode_seeking * mode_seeking_loss(fake, z, args.mode_seeking_cap)
         opt_g.zero_grad(set_to_none=True)
         loss_g.backward()
         opt_g.step()
