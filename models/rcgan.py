@@ -4,9 +4,11 @@ The RCGAN idea (Esteban, Hyland & Rätsch 2017, https://arxiv.org/abs/1706.02633
 generated MNIST as sequences of rows): the generator is an LSTM whose input at every step is the
 noise vector z, an embedding of the digit label, an embedding of the row's position and (when
 `feed_previous_row`) the row it has just written; a linear read-out of its hidden state, squashed
-by tanh, is the next row. The discriminator is either the spectrally normalised projection CNN of
+by tanh, is the next row; with `latent_to_state` the LSTM's initial state is also a linear map of
+z and the label, so z cannot be ignored. The discriminator is either the spectrally normalised projection CNN of
 models/dcgan.py (it sees the finished image) or an LSTM reading the rows and giving a verdict after
-each one (Miyato & Koyama 2018, https://arxiv.org/abs/1802.05637, for the projection head).
+each one (Miyato & Koyama 2018, https://arxiv.org/abs/1802.05637, for the projection head); the CNN
+can add ProGAN's minibatch standard deviation (`minibatch_std`).
 `trace` replays the generator with the explicit gate equations of models/lstm_equations.py.
 """
 

@@ -1,8 +1,8 @@
 """Train the recurrent conditional GAN (an LSTM writing digits row by row) on MNIST's train split.
 
-Hinge loss, spectrally normalised projection discriminator (a CNN, or an LSTM giving a verdict
-after each row), Adam, EMA of the generator's weights, and checkpoint selection by the project's
-evaluation (class accuracy, then FID of the EMA generator, sampled exactly as the app samples).
+Hinge loss, spectrally normalised projection discriminator (a CNN, optionally with ProGAN's
+minibatch std, or an LSTM giving a verdict after each row), an optional MSGAN mode-seeking term on
+G, Adam, EMA of the generator's weights, and checkpoint selection by the project's evaluation (class accuracy, then FID of the EMA generator, sampled exactly as the app samples).
 Saves a Hub-shaped folder (config.json, model.safetensors, training_log.json).
 
     python -m training.train_rcgan --minutes 35 --threads 2
