@@ -2,7 +2,8 @@
 
 Hinge loss, spectrally normalised projection discriminator (a CNN, optionally with ProGAN's
 minibatch std, or an LSTM giving a verdict after each row), an optional MSGAN mode-seeking term on
-G, Adam, EMA of the generator's weights, and checkpoint selection by the project's evaluation (class accuracy, then FID of the EMA generator, sampled exactly as the app samples).
+G, Adam, EMA of the generator's weights, and checkpoint selection by the project's evaluation
+(class accuracy, then FID of the EMA generator, sampled exactly as the app samples).
 Saves a Hub-shaped folder (config.json, model.safetensors, training_log.json).
 
     python -m training.train_rcgan --minutes 35 --threads 2
