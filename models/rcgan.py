@@ -4,14 +4,17 @@ The RCGAN idea (Esteban, Hyland & Rätsch 2017, https://arxiv.org/abs/1706.02633
 generated MNIST as sequences of rows): the generator is an LSTM whose input at every step is the
 noise vector z, an embedding of the digit label, an embedding of the row's position and (when
 `feed_previous_row`) the row it has just written; a linear read-out of its hidden state, squashed
-by tanh, is the next row. The discriminator is either the spectrally normalised projection CNN of
+by tanh, is the next row; with `latent_to_state` the LSTM's initial state is also a linear map of
+z and the label, so z cannot be ignored. The discriminator is either the spectrally normalised projection CNN of
 models/dcgan.py (it sees the finished image) or an LSTM reading the rows and giving a verdict after
-each one (Miyato & Koyama 2018, https://arxiv.org/abs/1802.05637, for the projection head).
+each one (Miyato & Koyama 2018, https://arxiv.org/abs/1802.05637, for the projection head); the CNN
+can add ProGAN's minibatch standard deviation (`minibatch_std`).
 `trace` replays the generator with the explicit gate equations of models/lstm_equations.py.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 
 import torch
@@ -38,6 +41,8 @@ class RCGANConfig:
     feed_previous_row: bool = True  # autoregressive: the row just written is part of the next input
     discriminator: str = "cnn"  # "cnn": projection CNN on the whole image; "lstm": a verdict per row
     discriminator_width: int = 64  # CNN channels of D's first layer, or the LSTM state size of D
+    latent_to_state: bool = False  # the LSTM's initial h and c come from z and the label (a linear map)
+    minibatch_std: int = 0  # CNN D: group size of the minibatch standard-deviation feature (0: none)
 
     @classmethod
     def from_dict(cls, values: dict) -> RCGANConfig:
@@ -55,9 +60,10 @@ class RCGANConfig:
             "num_layers": (1, 4),
             "embedding_dim": (1, 256),
             "discriminator_width": (4, 1024),
+            "minibatch_std": (0, 64),
         }
         for key, value in values.items():
-            if key == "feed_previous_row":
+            if key in ("feed_previous_row", "latent_to_state"):
                 if not isinstance(value, bool):
                     raise ValueError(f"config.json: {key}={value!r}, expected true or false")
             elif key == "discriminator":
@@ -82,6 +88,8 @@ class RowGenerator(nn.Module):
         input_size = config.latent_dim + 2 * emb + (size if config.feed_previous_row else 0)
         self.lstm = nn.LSTM(input_size, config.hidden_size, config.num_layers, batch_first=True)
         self.to_row = nn.Linear(config.hidden_size, size)  # h_t → the 28 pixels of row t
+        if config.latent_to_state:  # [z; label] → (h_0, c_0) of every layer: z cannot be ignored
+            self.to_state = nn.Linear(config.latent_dim + emb, 2 * config.num_layers * config.hidden_size)
 
     def context(self, z: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
         """The part of every step's input that does not depend on earlier rows: (B, T, latent + 2·emb)."""
@@ -90,16 +98,26 @@ class RowGenerator(nn.Module):
         per_image = torch.cat([z, self.label_embedding(labels)], dim=1)  # (B, latent + emb)
         return torch.cat([per_image.unsqueeze(1).expand(-1, size, -1), rows], dim=2)
 
+    def initial_state(
+        self, z: torch.Tensor, labels: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor] | None:
+        """(h_0, c_0), each (layers, B, H), from z and the label; None (zeros) without `latent_to_state`."""
+        if not self.config.latent_to_state:
+            return None
+        state = self.to_state(torch.cat([z, self.label_embedding(labels)], dim=1))  # (B, 2·L·H)
+        h, c = state.view(len(z), 2, self.config.num_layers, self.config.hidden_size).permute(1, 2, 0, 3)
+        return torch.tanh(h).contiguous(), c.contiguous()  # h in (−1, 1), like every later h_t
+
     def first_row(self, batch: int, device: torch.device) -> torch.Tensor:
         """The 'previous row' of row 0: background (all −1), (B, 28)."""
         return torch.full((batch, self.config.image_size), -1.0, device=device)
 
     def forward(self, z: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        context = self.context(z, labels)  # (B, T, C)
+        context, state = self.context(z, labels), self.initial_state(z, labels)  # (B, T, C)
         if not self.config.feed_previous_row:  # every input known up front: one fused LSTM call
-            hidden, _ = self.lstm(context)  # (B, T, H)
+            hidden, _ = self.lstm(context, state)  # (B, T, H)
             return torch.tanh(self.to_row(hidden)).unsqueeze(1)  # (B, 1, T, 28)
-        row, state, rows = self.first_row(len(z), z.device), None, []
+        row, rows = self.first_row(len(z), z.device), []
         for t in range(self.config.image_size):
             step = torch.cat([row, context[:, t]], dim=1).unsqueeze(1)  # (B, 1, 28 + C)
             hidden, state = self.lstm(step, state)  # (B, 1, H)
@@ -124,6 +142,30 @@ class RowDiscriminator(nn.Module):
         return self.linear(hidden).squeeze(2) + projection
 
 
+class MinibatchStdDiscriminator(ConvDiscriminator):
+    """The projection CNN plus ProGAN's minibatch standard deviation (Karras et al. 2018,
+    https://arxiv.org/abs/1710.10196): the spread of D's last feature maps over a group of images is
+    one more feature, so a batch of near-identical fakes looks fake. Groups are consecutive images."""
+
+    def __init__(self, config: GANConfig, group_size: int):
+        super().__init__(config)
+        self.group_size = group_size
+        self.linear = spectral_norm(nn.Linear(4 * config.discriminator_width + 1, 1))
+
+    def group_std(self, maps: torch.Tensor) -> torch.Tensor:
+        """(B, C, H, W) → (B, 1): the std over each group of images, averaged over channels and positions."""
+        group = math.gcd(len(maps), self.group_size)  # a lone image (the app asking D) has spread 0
+        grouped = maps.view(-1, group, *maps.shape[1:])  # (B/G, G, C, H, W)
+        spread = (grouped.var(dim=1, unbiased=False) + 1e-8).sqrt().mean(dim=(1, 2, 3))  # (B/G,)
+        return spread.repeat_interleave(group).unsqueeze(1)
+
+    def forward(self, images: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+        maps = self.body(images)  # (B, 4w, 4, 4)
+        features = maps.sum(dim=(2, 3))  # (B, 4w)
+        projection = (self.embed(labels) * features).sum(dim=1, keepdim=True)
+        return (self.linear(torch.cat([features, self.group_std(maps)], dim=1)) + projection).squeeze(1)
+
+
 class RecurrentGAN(
     nn.Module,
     ConditionalSampling,
@@ -142,7 +184,11 @@ class RecurrentGAN(
         self.generator = RowGenerator(config)
         if config.discriminator == "cnn":
             cnn = GANConfig(num_classes=config.num_classes, discriminator_width=config.discriminator_width)
-            self.discriminator = ConvDiscriminator(cnn)
+            self.discriminator = (
+                MinibatchStdDiscriminator(cnn, config.minibatch_std)
+                if config.minibatch_std
+                else ConvDiscriminator(cnn)
+            )
         else:
             self.discriminator = RowDiscriminator(config)
 
@@ -162,24 +208,27 @@ class RecurrentGAN(
         "c{l}", "h{l}", each (T, hidden_size): the gates, cell state and output while writing row t.
         """
         gen = self.generator.eval()
-        z = z.to(self.device).unsqueeze(0)
-        context = gen.context(z, torch.tensor([digit], device=self.device))  # (1, T, C)
-        if self.config.feed_previous_row:
-            return self._trace_autoregressive(context[0])
+        z, label = z.to(self.device).unsqueeze(0), torch.tensor([digit], device=self.device)
+        context = gen.context(z, label)  # (1, T, C)
+        if self.config.feed_previous_row or self.config.latent_to_state:
+            return self._trace_steps(context[0], gen.initial_state(z, label))
         per_layer = lstm_layers(gen.lstm, context[0])  # every input known up front: layer by layer
         traced = {
             f"{key}{layer}": v.cpu() for layer, values in enumerate(per_layer) for key, v in values.items()
         }
         return traced | {"rows": torch.tanh(gen.to_row(per_layer[-1]["h"])).cpu()}
 
-    def _trace_autoregressive(self, context: torch.Tensor) -> dict[str, torch.Tensor]:
-        """`trace` when each row is fed back in: one step of every layer at a time (lstm_cell)."""
+    def _trace_steps(self, context: torch.Tensor, state: tuple | None) -> dict[str, torch.Tensor]:
+        """`trace` one step of every layer at a time (lstm_cell): when each row is fed back in, or
+        the state starts from z (state: (h_0, c_0), each (layers, 1, H); None: zeros)."""
         gen, config = self.generator, self.config
         zeros = torch.zeros(1, config.hidden_size, device=self.device)
         h, c = [zeros] * config.num_layers, [zeros] * config.num_layers
+        if state is not None:
+            h, c = list(state[0]), list(state[1])
         row, steps = gen.first_row(1, self.device), []
         for t in range(config.image_size):
-            x = torch.cat([row, context[t : t + 1]], 1)
+            x = torch.cat([row, context[t : t + 1]], 1) if config.feed_previous_row else context[t : t + 1]
             values = {}
             for layer in range(config.num_layers):
                 i, f, g, o, c[layer], h[layer] = lstm_cell(gen.lstm, layer, x, h[layer], c[layer])

@@ -20,6 +20,14 @@ CONFIGS = {
         latent_dim=8, hidden_size=12, num_layers=2, embedding_dim=4, feed_previous_row=False,
         discriminator="lstm", discriminator_width=8,
     ),
+    "state from z, minibatch-std D": RCGANConfig(
+        latent_dim=8, hidden_size=12, embedding_dim=4, discriminator_width=8, latent_to_state=True,
+        minibatch_std=4,
+    ),
+    "two layers, state from z, no feedback": RCGANConfig(
+        latent_dim=8, hidden_size=12, num_layers=2, embedding_dim=4, feed_previous_row=False,
+        discriminator_width=8, latent_to_state=True,
+    ),
 }  # fmt: skip
 
 torch.set_num_threads(1)
@@ -60,29 +68,77 @@ def test_gate_trace_equals_the_forward_pass(gan):
     z = gan.latent(5)
     trace = gan.trace(z, 6)
     hidden, layers = gan.config.hidden_size, gan.config.num_layers
+    gen = gan.generator
+    with torch.inference_mode():
+        state = gen.initial_state(z[None], torch.tensor([6]))
+    c_start = torch.zeros(layers, 1, hidden) if state is None else state[1]
     assert torch.allclose(trace["rows"], gan.generate(z[None], torch.tensor([6]))[0, 0], atol=1e-5)
     for layer in range(layers):
         for key in "ifgoch":
             assert trace[f"{key}{layer}"].shape == (28, hidden)
         gates = torch.cat([trace[f"{k}{layer}"] for k in "ifo"])
         assert ((gates > 0) & (gates < 1)).all()
-        c_prev = torch.cat([torch.zeros(1, hidden), trace[f"c{layer}"][:-1]])
+        c_prev = torch.cat([c_start[layer], trace[f"c{layer}"][:-1]])
         expected_c = trace[f"f{layer}"] * c_prev + trace[f"i{layer}"] * trace[f"g{layer}"]
         assert torch.allclose(trace[f"c{layer}"], expected_c, atol=1e-6)
     # the last layer's h is the LSTM's own output: compare with nn.LSTM over the same inputs
-    gen = gan.generator
     context = gen.context(z[None], torch.tensor([6]))
     if gan.config.feed_previous_row:
         previous = torch.cat([torch.full((1, 28), -1.0), trace["rows"][:-1]])
         context = torch.cat([previous[None], context], dim=2)
     with torch.inference_mode():
-        output, _ = gen.lstm(context)
+        output, _ = gen.lstm(context, state)
     assert torch.allclose(trace[f"h{layers - 1}"], output[0], atol=1e-5)
+
+
+def test_initial_state_comes_from_z_and_the_label():
+    gen = RecurrentGAN(CONFIGS["two layers, state from z, no feedback"]).generator
+    z, labels = torch.randn(3, 8), torch.tensor([1, 1, 2])
+    h, c = gen.initial_state(z, labels)
+    assert h.shape == c.shape == (2, 3, 12) and (h.abs() < 1).all()
+    h_other, _ = gen.initial_state(torch.randn(3, 8), labels)
+    assert not torch.allclose(h, h_other)
+    assert RecurrentGAN(SMALL).generator.initial_state(z, labels) is None  # the old models: zeros
+
+
+def test_minibatch_std_is_the_spread_within_each_group():
+    from models.rcgan import MinibatchStdDiscriminator
+
+    d = RecurrentGAN(CONFIGS["state from z, minibatch-std D"]).discriminator
+    assert isinstance(d, MinibatchStdDiscriminator)
+    maps = torch.cat([torch.zeros(4, 3, 2, 2), torch.ones(2, 3, 2, 2), -torch.ones(2, 3, 2, 2)])
+    spread = d.group_std(maps)
+    assert spread.shape == (8, 1)
+    assert torch.allclose(spread[:4], torch.full((4, 1), 1e-4)) and torch.allclose(
+        spread[4:], torch.ones(4, 1)
+    )
+    assert d.group_std(maps[:1]).item() < 1e-3  # one image alone (the app asking D): no spread
+    assert d(torch.zeros(6, 1, 28, 28), torch.arange(6)).shape == (6,)  # groups of gcd(6, 4) = 2
+
+
+def test_mode_seeking_loss_rewards_digits_that_follow_z():
+    from training.train_rcgan import fake_labels_and_latents, mode_seeking_loss
+
+    labels, z = fake_labels_and_latents(SMALL, 8, paired=True)
+    assert torch.equal(labels[:4], labels[4:]) and z.shape == (8, 8)
+    same, apart = torch.zeros(8, 1, 28, 28), torch.cat([torch.zeros(4, 1, 28, 28), torch.ones(4, 1, 28, 28)])
+    assert mode_seeking_loss(apart, z) < mode_seeking_loss(same, z)
+    assert torch.isclose(
+        mode_seeking_loss(apart, z, cap=0.2), torch.tensor(1 / 0.2), rtol=1e-3
+    )  # no more reward
 
 
 @pytest.mark.parametrize(
     "values",
-    [{"latent_dim": 0}, {"image_size": 32}, {"discriminator": "mlp"}, {"feed_previous_row": 1}, {"depth": 2}],
+    [
+        {"latent_dim": 0},
+        {"image_size": 32},
+        {"discriminator": "mlp"},
+        {"feed_previous_row": 1},
+        {"depth": 2},
+        {"latent_to_state": "yes"},
+        {"minibatch_std": -1},
+    ],
 )
 def test_config_rejects_bad_values(values):
     with pytest.raises(ValueError):

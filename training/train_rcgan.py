@@ -1,8 +1,9 @@
 """Train the recurrent conditional GAN (an LSTM writing digits row by row) on MNIST's train split.
 
-Hinge loss, spectrally normalised projection discriminator (a CNN, or an LSTM giving a verdict
-after each row), Adam, EMA of the generator's weights, and checkpoint selection by the project's
-evaluation (class accuracy, then FID of the EMA generator, sampled exactly as the app samples).
+Hinge loss, spectrally normalised projection discriminator (a CNN, optionally with ProGAN's
+minibatch std, or an LSTM giving a verdict after each row), an optional MSGAN mode-seeking term on
+G, Adam, EMA of the generator's weights, and checkpoint selection by the project's evaluation
+(class accuracy, then FID of the EMA generator, sampled exactly as the app samples).
 Saves a Hub-shaped folder (config.json, model.safetensors, training_log.json).
 
     python -m training.train_rcgan --minutes 35 --threads 2
@@ -50,6 +51,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--no-feedback", action="store_true", help="do not feed the row just written back in")
     p.add_argument("--discriminator", choices=DISCRIMINATORS, default="cnn", help="CNN or per-row LSTM D")
     p.add_argument("--d-width", type=int, default=64, help="D's first CNN width or LSTM state size")
+    p.add_argument(
+        "--latent-to-state", action="store_true", help="G's initial LSTM state from z and the label"
+    )
+    p.add_argument("--minibatch-std", type=int, default=0, help="CNN D: minibatch-std group size (0: off)")
+    p.add_argument(
+        "--mode-seeking", type=float, default=0, help="weight of MSGAN's mode-seeking term on G (0: off)"
+    )
+    p.add_argument("--mode-seeking-cap", type=float, default=0, help="no reward past this ratio (0: no cap)")
     p.add_argument("--eval-every", type=float, default=1, help="evaluate the EMA generator every N epochs")
     p.add_argument("--eval-samples", type=int, default=5000, help="generated samples per evaluation")
     p.add_argument("--seed", type=int, default=0, help="random seed")
@@ -70,16 +79,39 @@ def discriminator_loss(gan: RecurrentGAN, real, labels, fake, fake_labels) -> to
     return F.relu(1 - scores[: len(real)]).mean() + F.relu(1 + scores[len(real) :]).mean()
 
 
+def fake_labels_and_latents(
+    config: RCGANConfig, batch: int, paired: bool
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Random digits (B,) and z (B, latent_dim); `paired`: the second half repeats the first half's digits."""
+    if paired:
+        labels = torch.randint(0, config.num_classes, (batch // 2,)).repeat(2)
+    else:
+        labels = torch.randint(0, config.num_classes, (batch,))
+    return labels, torch.randn(len(labels), config.latent_dim)
+
+
+def mode_seeking_loss(fake: torch.Tensor, z: torch.Tensor, cap: float = 0) -> torch.Tensor:
+    """MSGAN (Mao et al. 2019, https://arxiv.org/abs/1903.05628): 1 / (mean|G(z1) − G(z2)| / mean|z1 − z2|)
+    over pairs of the same digit (the two halves of the batch), so G gains by letting z change the image.
+    cap > 0 stops the reward at that ratio (DSGAN's bound, Yang et al. 2019, https://arxiv.org/abs/1901.09024):
+    real pairs of a digit give about 0.24 (pixels in [−1, 1], z ~ N(0, I))."""
+    half = len(fake) // 2
+    ratio = (fake[:half] - fake[half:]).abs().mean() / (z[:half] - z[half:]).abs().mean()
+    if cap:
+        ratio = ratio.clamp(max=cap)
+    return 1 / (ratio + 1e-5)
+
+
 def train_epoch(gan, ema, optimizers, real, labels, args, step: int, stop_at: int) -> tuple[int, dict]:
     """One shuffled pass (or until step stop_at); returns the step count and the last losses."""
     opt_g, opt_d = optimizers
-    config, batch = gan.config, args.batch_size
+    batch = args.batch_size
     order = torch.randperm(len(real))
     gan.train()
     for i in range(len(real) // batch):
         idx = order[i * batch : (i + 1) * batch]
-        fake_labels = torch.randint(0, config.num_classes, (batch,))
-        fake = gan.generator(torch.randn(batch, config.latent_dim), fake_labels)
+        fake_labels, z = fake_labels_and_latents(gan.config, batch, paired=args.mode_seeking > 0)
+        fake = gan.generator(z, fake_labels)
 
         # (1) update D: minimise the hinge loss on real rows/images and on G's
         loss_d = discriminator_loss(gan, real[idx], labels[idx], fake.detach(), fake_labels)
@@ -87,8 +119,10 @@ def train_epoch(gan, ema, optimizers, real, labels, args, step: int, stop_at: in
         loss_d.backward()
         opt_d.step()
 
-        # (2) update G: maximise D's verdict on its digits
+        # (2) update G: maximise D's verdict on its digits (and, with --mode-seeking, their spread)
         loss_g = -gan.discriminator(fake, fake_labels).mean()
+        if args.mode_seeking:
+            loss_g = loss_g + args.mode_seeking * mode_seeking_loss(fake, z, args.mode_seeking_cap)
         opt_g.zero_grad(set_to_none=True)
         loss_g.backward()
         opt_g.step()
@@ -122,6 +156,8 @@ def build(args: argparse.Namespace) -> RecurrentGAN:
         feed_previous_row=not args.no_feedback,
         discriminator=args.discriminator,
         discriminator_width=args.d_width,
+        latent_to_state=args.latent_to_state,
+        minibatch_std=args.minibatch_std,
     )
     return RecurrentGAN(config)
 
