@@ -14,12 +14,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         """### An LSTM generator: a digit one row at a time
 The generator is a **recurrent** network (an LSTM, the RCGAN idea of Esteban et al. 2017): at each
 of 28 steps it reads the noise *z*, the digit you asked for and which row it is on, updates its
-memory (the **cell state**), and writes one row of 28 pixels. A discriminator trained against it
+memory (the **cell state**), and writes one row of 28 pixels. Its memory starts from a state computed
+from *z* and the digit, so the style is chosen before the first row. A discriminator trained against it
 judged the finished digits. Pick a digit and a seed and watch it draw; the same *z* goes into the
 convolutional DCGAN of the GAN tab, shown beside it.""",
         """### LSTM 生成器：一次写一行的数字
 这里的生成器是一个**循环**网络（LSTM，即 Esteban 等人 2017 年提出的 RCGAN 思路）：在 28 个时间步中，它每一步读入噪声
-*z*、你要的数字以及当前是第几行，更新自己的记忆（**细胞状态**），然后写出一行 28 个像素。与它一同训练的判别器评判画完的数字。
+*z*、你要的数字以及当前是第几行，更新自己的记忆（**细胞状态**），然后写出一行 28 个像素。它的记忆从一个由 *z* 和数字算出的状态开始，
+所以在写第一行之前风格就已选定。与它一同训练的判别器评判画完的数字。
 选一个数字和随机种子，看它一行一行地画出来；同一个 *z* 也送进 GAN 标签页里的卷积 DCGAN，结果显示在旁边。""",
     ),
     "rcgan.digit": (

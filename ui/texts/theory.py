@@ -260,6 +260,13 @@ weights serve every step. **What the discriminator sees:** either the finished s
 discriminator is a CNN that judges the whole image, because it trained far better here) or the
 sequence step by step, with a verdict after each element (an LSTM discriminator).
 
+**Keeping it diverse.** Our first recurrent GAN drew nearly the same digit for every seed (its
+diversity was 0.32 of real digits'): *z* was only one input among many, and the LSTM learnt to
+ignore it — mode collapse inside each digit. Three changes brought it to 1.04: the LSTM's memory
+starts from a state computed from *z*; D sees how much the images of a batch differ (the *minibatch
+standard deviation*, Karras et al. 2018), so a batch of look-alikes is easy to call fake; and G is
+rewarded for drawing different digits from different *z* (a *mode-seeking* term, Mao et al. 2019).
+
 **Why GANs for text are hard.** Text is a sequence of *discrete* tokens: the generator samples a word
 from its softmax, and sampling is not differentiable, so D's gradient cannot flow back through the
 chosen word into G. Continuous pixel rows do not have this problem. **SeqGAN** (Yu et al. 2017) treats
@@ -273,6 +280,11 @@ GAN 的生成器可以是任何把噪声变成样本的网络，所以它也可�
 它的记忆（细胞状态）记录着已经画了什么，同一组权重服务于每一步。**判别器看到什么**：要么是完整的序列（我们这个
 标签页的判别器是一个评判整幅图像的 CNN，因为它在这里训练效果好得多），要么是逐步读入的序列，每读一个元素给出
 一次判断（LSTM 判别器）。
+
+**保持多样性**。我们的第一个循环 GAN 对每个种子画出的几乎是同一个数字（多样性只有真实数字的 0.32）：*z* 只是众多输入之一，
+LSTM 学会了忽略它——这是每个数字内部的模式崩溃。三处改动把多样性提高到 1.04：LSTM 的记忆从一个由 *z* 算出的状态开始；
+D 能看到一批图像彼此相差多少（*小批量标准差*，Karras 等 2018），一批长得差不多的图像很容易被判为假；
+G 因为用不同的 *z* 画出不同的数字而得到奖励（*寻模*项，Mao 等 2019）。
 
 **为什么文本 GAN 很难**。文本是由*离散*的词元组成的序列：生成器从 softmax 中采样一个词，而采样不可微，
 所以 D 的梯度无法穿过被选中的词传回 G。连续的像素行没有这个问题。**SeqGAN**（Yu 等 2017）把 G 当作强化学习中的
@@ -293,6 +305,8 @@ GAN 的生成器可以是任何把噪声变成样本的网络，所以它也可�
 - Yazıcı et al. 2019, *The Unusual Effectiveness of Averaging in GAN Training*, [arXiv:1806.04498](https://arxiv.org/abs/1806.04498)
 - Esteban, Hyland & Rätsch 2017, *Real-valued (Medical) Time Series Generation with Recurrent Conditional GANs*, [arXiv:1706.02633](https://arxiv.org/abs/1706.02633)
 - Yu et al. 2017, *SeqGAN: Sequence Generative Adversarial Nets with Policy Gradient*, [arXiv:1609.05473](https://arxiv.org/abs/1609.05473)
+- Karras et al. 2018, *Progressive Growing of GANs* (minibatch standard deviation), [arXiv:1710.10196](https://arxiv.org/abs/1710.10196)
+- Mao et al. 2019, *Mode Seeking GANs for Diverse Image Synthesis*, [arXiv:1903.05628](https://arxiv.org/abs/1903.05628)
 - Hochreiter & Schmidhuber 1997, *Long Short-Term Memory*, [doi:10.1162/neco.1997.9.8.1735](https://doi.org/10.1162/neco.1997.9.8.1735)
 - Gers, Schmidhuber & Cummins 2000, *Learning to Forget*, [doi:10.1162/089976600300015015](https://doi.org/10.1162/089976600300015015)
 - PyTorch, [`torch.nn.LSTM`](https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html)""",
@@ -309,6 +323,8 @@ GAN 的生成器可以是任何把噪声变成样本的网络，所以它也可�
 - Yazıcı 等 2019，*The Unusual Effectiveness of Averaging in GAN Training*，[arXiv:1806.04498](https://arxiv.org/abs/1806.04498)
 - Esteban, Hyland & Rätsch 2017，*Real-valued (Medical) Time Series Generation with Recurrent Conditional GANs*，[arXiv:1706.02633](https://arxiv.org/abs/1706.02633)
 - Yu 等 2017，*SeqGAN: Sequence Generative Adversarial Nets with Policy Gradient*，[arXiv:1609.05473](https://arxiv.org/abs/1609.05473)
+- Karras 等 2018，*Progressive Growing of GANs*（小批量标准差），[arXiv:1710.10196](https://arxiv.org/abs/1710.10196)
+- Mao 等 2019，*Mode Seeking GANs for Diverse Image Synthesis*，[arXiv:1903.05628](https://arxiv.org/abs/1903.05628)
 - Hochreiter & Schmidhuber 1997，*Long Short-Term Memory*，[doi:10.1162/neco.1997.9.8.1735](https://doi.org/10.1162/neco.1997.9.8.1735)
 - Gers, Schmidhuber & Cummins 2000，*Learning to Forget*，[doi:10.1162/089976600300015015](https://doi.org/10.1162/089976600300015015)
 - PyTorch，[`torch.nn.LSTM`](https://pytorch.org/docs/stable/generated/torch.nn.LSTM.html)""",
