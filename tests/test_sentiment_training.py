@@ -168,3 +168,32 @@ def test_not_bad_at_all_turns_positive_at_bad(shipped):
     p, bad = trace["p_positive"], trace["tokens"].index("bad")
     assert p[bad] - p[bad - 1] > 0.2  # a visible jump at "bad" ...
     assert all(p[t] > 0.5 for t in range(bad, len(p)))  # ... and positive from there to the verdict
+
+
+def test_data_seed_fixes_the_validation_sets_and_seed_the_templates(tmp_path):
+    data_dir = tiny_data(tmp_path)
+    common = ["--data-dir", str(data_dir), "--templates", "500", "--valid-phrases", "5"]
+    one, two = (load_data(parse_args([*common, "--seed", s, "--data-seed", "1337"])) for s in ("1", "2"))
+    same_seed = load_data(parse_args([*common, "--seed", "1337"]))
+    assert one["sst_valid"] == two["sst_valid"] == same_seed["sst_valid"]
+    assert one["template_valid"] == two["template_valid"] == same_seed["template_valid"]
+    assert one["templates"] != two["templates"]  # each ingredient of a soup draws its own templates
+
+
+def test_soup_averages_weights_and_refuses_mismatched_ingredients(tmp_path):
+    from training import soup_sentiment
+
+    data_dir = tiny_data(tmp_path / "data")
+    result = soup_sentiment.main(["--dry-run", "--data-dir", str(data_dir), "--out", str(tmp_path / "soup")])
+    folders = [r["folder"] for r in result["ingredients"]]  # temp dirs, named as given
+    models, _ = soup_sentiment.load_ingredients(folders)
+    soup = SentimentLSTM.from_pretrained(str(tmp_path / "soup"))
+    mean = (models[0].head.weight + models[1].head.weight) / 2
+    assert torch.allclose(soup.head.weight.float(), mean, atol=1e-3)
+    card = (tmp_path / "soup" / "README.md").read_text()
+    assert "model soup" in card.lower() and "python -m training.soup_sentiment " in card
+    record = json.loads((Path(folders[1]) / "eval.json").read_text())
+    record["args"]["data_seed"] = 7
+    (Path(folders[1]) / "eval.json").write_text(json.dumps(record))
+    with pytest.raises(ValueError, match="data_seed"):
+        soup_sentiment.load_ingredients(folders)

@@ -90,7 +90,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="weights folder to start from (its vocabulary and shape) instead of random",
     )
-    add("--seed", type=int, default=1337, help="seed of weights, dropout, batch order and data splits")
+    add("--seed", type=int, default=1337, help="seed of weights, dropout, batch order and templates")
+    add(
+        "--data-seed",
+        type=int,
+        default=None,
+        help="seed of the validation carve-out and of the held-out template words (default: --seed); "
+        "runs that share it share their validation sets, as a soup's ingredients must",
+    )
     add("--dry-run", action="store_true", help="a few tiny batches, tiny model, temp out dir")
     return parser.parse_args(argv)
 
@@ -124,14 +131,15 @@ def load_data(args: argparse.Namespace) -> dict:
     sst = read_sst(Path(args.data_dir) / "sentiment" / "sst2" / "train.tsv")
     if args.dry_run:
         sst = sst[:2000]
-    sst_train, sst_valid = carve_validation(sst, args.valid_phrases, args.seed)
+    data_seed = args.seed if args.data_seed is None else args.data_seed
+    sst_train, sst_valid = carve_validation(sst, args.valid_phrases, data_seed)
     words = negation_templates.sentiment_words(sst_train)
-    train_words, held_out_words = negation_templates.split_words(words, 0.2, args.seed)
+    train_words, held_out_words = negation_templates.split_words(words, 0.2, data_seed)
     # the probe is read only to keep its sentences out: a short frame can meet one word for word
     probe = {negation_templates.normalized(s) for _, s, _ in read_probe(PROBE)}
     made = negation_templates.templated(train_words, args.templates, args.seed)
     templates = [(s, y) for s, y in made if negation_templates.normalized(s) not in probe]
-    template_valid = negation_templates.templated(held_out_words, args.template_valid, args.seed + 1)
+    template_valid = negation_templates.templated(held_out_words, args.template_valid, data_seed + 1)
     negated = [p for p in sst_train if negation_templates.has_negation(p[0])]
     train = sst_train + negated * (args.negation_repeat - 1) + templates
     return {
