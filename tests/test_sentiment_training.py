@@ -197,3 +197,22 @@ def test_soup_averages_weights_and_refuses_mismatched_ingredients(tmp_path):
     (Path(folders[1]) / "eval.json").write_text(json.dumps(record))
     with pytest.raises(ValueError, match="data_seed"):
         soup_sentiment.load_ingredients(folders)
+
+
+def test_template_period_ends_templates_like_sentences_with_their_labels(tmp_path):
+    common = ["--data-dir", str(tiny_data(tmp_path)), "--templates", "500", "--valid-phrases", "5"]
+    plain = load_data(parse_args(common))["templates"]
+    ended = load_data(parse_args([*common, "--template-period", "1"]))["templates"]
+    assert not any(s.endswith(" .") for s, _ in plain) and all(s.endswith(" .") for s, _ in ended)
+    assert [(s + " .", y) for s, y in plain] == ended
+
+
+def test_shipped_card_is_what_sentiment_card_writes(tmp_path):
+    from training import sentiment_card
+
+    shipped_dir = REPO / "weights" / "sentiment-lstm-sst2"
+    for name in ("config.json", "eval.json"):
+        (tmp_path / name).write_bytes((shipped_dir / name).read_bytes())
+    notes = REPO / "training" / "sentiment_card_history.md"
+    sentiment_card.main(["--weights", str(tmp_path), "--notes", str(notes)])
+    assert (tmp_path / "README.md").read_text() == (shipped_dir / "README.md").read_text()

@@ -1,7 +1,12 @@
-"""The model card (README.md) of a sentiment-LSTM weights folder, written from its eval.json figures."""
+"""The model card (README.md) of a sentiment-LSTM weights folder, written from its eval.json figures.
+
+python -m training.sentiment_card --weights weights/sentiment-lstm-sst2 --notes training/sentiment_card_history.md
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
 from pathlib import Path
 
 from models.text_classifier import SentimentConfig
@@ -184,3 +189,21 @@ def write_card(out_dir: Path, config: SentimentConfig, result: dict, notes: str 
     sections += [results_section(result), training_section(result), notes]
     card = FRONT_MATTER.format(dev=result["sst2_dev"]["accuracy"]) + "".join(sections)
     (out_dir / "README.md").write_text(card)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Rewrite a folder's README.md from its config.json and eval.json, with a notes file appended."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--weights", default="weights/sentiment-lstm-sst2", help="weights folder")
+    parser.add_argument("--notes", default=None, help="markdown file appended to the card")
+    args = parser.parse_args(argv)
+    folder = Path(args.weights)
+    config = SentimentConfig.from_dict(json.loads((folder / "config.json").read_text()))
+    result = json.loads((folder / "eval.json").read_text())
+    write_card(folder, config, result, Path(args.notes).read_text() if args.notes else "")
+
+
+if __name__ == "__main__":
+    main()

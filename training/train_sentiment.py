@@ -67,6 +67,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=0.999,
         help="evaluate and ship an EMA of the weights with this decay (0: off)",
     )
+    add_data_arguments(parser)
+    add(
+        "--init-from",
+        default=None,
+        help="weights folder to start from (its vocabulary and shape) instead of random",
+    )
+    add("--seed", type=int, default=1337, help="seed of weights, dropout, batch order and templates")
+    add("--dry-run", action="store_true", help="a few tiny batches, tiny model, temp out dir")
+    return parser.parse_args(argv)
+
+
+def add_data_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of what is trained and validated on: carve-out, templates, repeats, data seed."""
+    add = parser.add_argument
     add(
         "--valid-phrases",
         type=int,
@@ -80,17 +94,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--template-valid", type=int, default=1000, help="templated phrases on held-out words, for validation"
     )
     add(
+        "--template-period",
+        type=float,
+        default=0.0,
+        help="share of templated phrases that end with ' .' as SST-2's full sentences do (label unchanged)",
+    )
+    add(
         "--negation-repeat",
         type=int,
         default=1,
         help="times each SST-2 train phrase with a negation word is used",
     )
-    add(
-        "--init-from",
-        default=None,
-        help="weights folder to start from (its vocabulary and shape) instead of random",
-    )
-    add("--seed", type=int, default=1337, help="seed of weights, dropout, batch order and templates")
     add(
         "--data-seed",
         type=int,
@@ -98,8 +112,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="seed of the validation carve-out and of the held-out template words (default: --seed); "
         "runs that share it share their validation sets, as a soup's ingredients must",
     )
-    add("--dry-run", action="store_true", help="a few tiny batches, tiny model, temp out dir")
-    return parser.parse_args(argv)
 
 
 def carve_validation(phrases: list[tuple[str, int]], count: int, seed: int) -> tuple[list, list]:
@@ -139,6 +151,9 @@ def load_data(args: argparse.Namespace) -> dict:
     probe = {negation_templates.normalized(s) for _, s, _ in read_probe(PROBE)}
     made = negation_templates.templated(train_words, args.templates, args.seed)
     templates = [(s, y) for s, y in made if negation_templates.normalized(s) not in probe]
+    if args.template_period > 0:  # a full stop ends a sentence, it does not change what it means
+        rng = random.Random(args.seed + 2)
+        templates = [(s + " ." if rng.random() < args.template_period else s, y) for s, y in templates]
     template_valid = negation_templates.templated(held_out_words, args.template_valid, data_seed + 1)
     negated = [p for p in sst_train if negation_templates.has_negation(p[0])]
     train = sst_train + negated * (args.negation_repeat - 1) + templates
