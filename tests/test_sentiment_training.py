@@ -216,3 +216,35 @@ def test_shipped_card_is_what_sentiment_card_writes(tmp_path):
     notes = REPO / "training" / "sentiment_card_history.md"
     sentiment_card.main(["--weights", str(tmp_path), "--notes", str(notes)])
     assert (tmp_path / "README.md").read_text() == (shipped_dir / "README.md").read_text()
+
+
+def test_distillation_reads_the_teachers_once_and_learns_their_prefix_beliefs(tmp_path):
+    from training import train_sentiment
+    from training.sentiment_teachers import TeacherEnsemble, soft_targets
+    from training.sequence_training import prefix_loss, soft_prefix_loss
+
+    data_dir = tiny_data(tmp_path / "data")
+    common = ["--dry-run", "--data-dir", str(data_dir)]
+    teachers = [str(tmp_path / f"teacher{s}") for s in (1, 2)]
+    train_sentiment.main([*common, "--out", teachers[0]])  # the second starts from the first: one vocabulary
+    train_sentiment.main([*common, "--seed", "2", "--init-from", teachers[0], "--out", teachers[1]])
+    ensemble = TeacherEnsemble(teachers)
+    rows = [torch.tensor([5, 6, 7, 8]), torch.tensor([5, 6]), torch.tensor([9]), torch.tensor([5, 6])]
+    soft = soft_targets(ensemble, rows)  # [5, 6] is read inside [5, 6, 7, 8]
+    with torch.no_grad():
+        for row, target in zip(rows, soft, strict=True):
+            members = torch.stack([m(row[None]).softmax(-1)[0] for m in ensemble.members]).mean(0)
+            assert torch.allclose(target, members, atol=1e-5)
+    logits, lengths, labels = torch.randn(3, 4, 2), torch.tensor([4, 2, 1]), torch.tensor([1, 0, 1])
+    one_hot = torch.nn.functional.one_hot(labels, 2).float()[:, None].expand(3, 4, 2)
+    assert torch.allclose(
+        soft_prefix_loss(logits, lengths, one_hot, 0.5), prefix_loss(logits, lengths, labels, 0.5)
+    )
+    student = tmp_path / "student"
+    result = train_sentiment.main(
+        [*common, "--init-from", teachers[0], "--out", str(student), "--teachers", *teachers]
+    )
+    assert result["args"]["teachers"] == teachers and result["args"]["distil_weight"] == 0.5
+    with pytest.raises(ValueError, match="vocabulary"):
+        other = ["--dry-run", "--data-dir", str(data_dir), "--max-vocab", "50", "--out", str(tmp_path / "s2")]
+        train_sentiment.main([*other, "--teachers", *teachers])
