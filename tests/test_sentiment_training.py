@@ -168,3 +168,83 @@ def test_not_bad_at_all_turns_positive_at_bad(shipped):
     p, bad = trace["p_positive"], trace["tokens"].index("bad")
     assert p[bad] - p[bad - 1] > 0.2  # a visible jump at "bad" ...
     assert all(p[t] > 0.5 for t in range(bad, len(p)))  # ... and positive from there to the verdict
+
+
+def test_data_seed_fixes_the_validation_sets_and_seed_the_templates(tmp_path):
+    data_dir = tiny_data(tmp_path)
+    common = ["--data-dir", str(data_dir), "--templates", "500", "--valid-phrases", "5"]
+    one, two = (load_data(parse_args([*common, "--seed", s, "--data-seed", "1337"])) for s in ("1", "2"))
+    same_seed = load_data(parse_args([*common, "--seed", "1337"]))
+    assert one["sst_valid"] == two["sst_valid"] == same_seed["sst_valid"]
+    assert one["template_valid"] == two["template_valid"] == same_seed["template_valid"]
+    assert one["templates"] != two["templates"]  # each ingredient of a soup draws its own templates
+
+
+def test_soup_averages_weights_and_refuses_mismatched_ingredients(tmp_path):
+    from training import soup_sentiment
+
+    data_dir = tiny_data(tmp_path / "data")
+    result = soup_sentiment.main(["--dry-run", "--data-dir", str(data_dir), "--out", str(tmp_path / "soup")])
+    folders = [r["folder"] for r in result["ingredients"]]  # temp dirs, named as given
+    models, _ = soup_sentiment.load_ingredients(folders)
+    soup = SentimentLSTM.from_pretrained(str(tmp_path / "soup"))
+    mean = (models[0].head.weight + models[1].head.weight) / 2
+    assert torch.allclose(soup.head.weight.float(), mean, atol=1e-3)
+    card = (tmp_path / "soup" / "README.md").read_text()
+    assert "model soup" in card.lower() and "python -m training.soup_sentiment " in card
+    record = json.loads((Path(folders[1]) / "eval.json").read_text())
+    record["args"]["data_seed"] = 7
+    (Path(folders[1]) / "eval.json").write_text(json.dumps(record))
+    with pytest.raises(ValueError, match="data_seed"):
+        soup_sentiment.load_ingredients(folders)
+
+
+def test_template_period_ends_templates_like_sentences_with_their_labels(tmp_path):
+    common = ["--data-dir", str(tiny_data(tmp_path)), "--templates", "500", "--valid-phrases", "5"]
+    plain = load_data(parse_args(common))["templates"]
+    ended = load_data(parse_args([*common, "--template-period", "1"]))["templates"]
+    assert not any(s.endswith(" .") for s, _ in plain) and all(s.endswith(" .") for s, _ in ended)
+    assert [(s + " .", y) for s, y in plain] == ended
+
+
+def test_shipped_card_is_what_sentiment_card_writes(tmp_path):
+    from training import sentiment_card
+
+    shipped_dir = REPO / "weights" / "sentiment-lstm-sst2"
+    for name in ("config.json", "eval.json"):
+        (tmp_path / name).write_bytes((shipped_dir / name).read_bytes())
+    notes = REPO / "training" / "sentiment_card_history.md"
+    sentiment_card.main(["--weights", str(tmp_path), "--notes", str(notes)])
+    assert (tmp_path / "README.md").read_text() == (shipped_dir / "README.md").read_text()
+
+
+def test_distillation_reads_the_teachers_once_and_learns_their_prefix_beliefs(tmp_path):
+    from training import train_sentiment
+    from training.sentiment_teachers import TeacherEnsemble, soft_targets
+    from training.sequence_training import prefix_loss, soft_prefix_loss
+
+    data_dir = tiny_data(tmp_path / "data")
+    common = ["--dry-run", "--data-dir", str(data_dir)]
+    teachers = [str(tmp_path / f"teacher{s}") for s in (1, 2)]
+    train_sentiment.main([*common, "--out", teachers[0]])  # the second starts from the first: one vocabulary
+    train_sentiment.main([*common, "--seed", "2", "--init-from", teachers[0], "--out", teachers[1]])
+    ensemble = TeacherEnsemble(teachers)
+    rows = [torch.tensor([5, 6, 7, 8]), torch.tensor([5, 6]), torch.tensor([9]), torch.tensor([5, 6])]
+    soft = soft_targets(ensemble, rows)  # [5, 6] is read inside [5, 6, 7, 8]
+    with torch.no_grad():
+        for row, target in zip(rows, soft, strict=True):
+            members = torch.stack([m(row[None]).softmax(-1)[0] for m in ensemble.members]).mean(0)
+            assert torch.allclose(target, members, atol=1e-5)
+    logits, lengths, labels = torch.randn(3, 4, 2), torch.tensor([4, 2, 1]), torch.tensor([1, 0, 1])
+    one_hot = torch.nn.functional.one_hot(labels, 2).float()[:, None].expand(3, 4, 2)
+    assert torch.allclose(
+        soft_prefix_loss(logits, lengths, one_hot, 0.5), prefix_loss(logits, lengths, labels, 0.5)
+    )
+    student = tmp_path / "student"
+    result = train_sentiment.main(
+        [*common, "--init-from", teachers[0], "--out", str(student), "--teachers", *teachers]
+    )
+    assert result["args"]["teachers"] == teachers and result["args"]["distil_weight"] == 0.5
+    with pytest.raises(ValueError, match="vocabulary"):
+        other = ["--dry-run", "--data-dir", str(data_dir), "--max-vocab", "50", "--out", str(tmp_path / "s2")]
+        train_sentiment.main([*other, "--teachers", *teachers])

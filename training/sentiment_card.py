@@ -1,7 +1,12 @@
-"""The model card (README.md) of a sentiment-LSTM weights folder, written from its eval.json figures."""
+"""The model card (README.md) of a sentiment-LSTM weights folder, written from its eval.json figures.
+
+python -m training.sentiment_card --weights weights/sentiment-lstm-sst2 --notes training/sentiment_card_history.md
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
 from pathlib import Path
 
 from models.text_classifier import SentimentConfig
@@ -130,22 +135,52 @@ sentences written for this check before any model was run on them (`tests/data/R
 
 
 def training_section(result: dict) -> str:
-    args = result["args"]
+    args, soup = result["args"], result.get("soup")
     ema = f", weights averaged by an EMA (decay {args['ema']}) and the average shipped" if args["ema"] else ""
+    who = "Each ingredient: " if soup else ""
+    time = f"{len(soup['kept'])} ingredients, {result['train_seconds'] / 60:.1f} min in all" if soup else ""
     return f"""
 ## Training
 
-Adam (lr {args["lr"]}, linear decay to 0), batch {args["batch_size"]}, {args["epochs"]} epochs, word
+{who}Adam (lr {args["lr"]}, linear decay to 0), batch {args["batch_size"]}, {args["epochs"]} epochs, word
 dropout {args["word_dropout"]}, gradient clipping at 1.0{ema}; loss = {1 - args["prefix_weight"]} ×
 cross-entropy of the full phrase + {args["prefix_weight"]} × cross-entropy of every prefix against the
-phrase's label (prefix t weighted ∝ t). {result["steps"]:,} steps, {result["train_seconds"] / 60:.1f} min
-on {result["threads"]} CPU thread(s) (a shared machine: timings are noisy).
-
+phrase's label (prefix t weighted ∝ t). {result["steps"]:,} steps{" each" if soup else ""},
+{time or f"{result['train_seconds'] / 60:.1f} min"} on {result["threads"]} CPU thread(s) (a shared machine: timings are noisy).
+{soup_section(result) if soup else ""}
 ```
-{result["command"]}
+{soup_commands(result) if soup else result["command"]}
 {result["eval_command"]}
 ```
 """
+
+
+def soup_section(result: dict) -> str:
+    """The ingredients of a soup with their validation, and how they were combined."""
+    soup, rows = result["soup"], []
+    for r in result["ingredients"]:
+        kept = "yes" if r["folder"] in soup["kept"] else "no"
+        rows.append(
+            f"| {r['folder']} | {r['seed']} | {r['sst_valid']:.4f} | {r['template_valid']:.4f} | {kept} |"
+        )
+    how = "every ingredient, equal weights" if soup["method"] == "uniform" else "a greedy soup"
+    table = "\n".join(rows)
+    return f"""
+A model soup (Wortsman et al. 2022, https://arxiv.org/abs/2203.05482): {len(result["ingredients"])}
+fine-tunes of the same start that differ only in `--seed` (batch order, dropout, which templates are
+drawn), sharing one `--data-seed` and so one validation; the shipped weights are the mean of their
+weights ({how}), one model of the same shape and speed. Validation of each ingredient
+(SST-2 carve-out / templates on held-out words) and of the soup
+({result["sst_valid"]:.4f} / {result["template_valid"]:.4f}):
+
+| ingredient | seed | carve-out | templates, held-out words | in the soup |
+|---|---|---|---|---|
+{table}
+"""
+
+
+def soup_commands(result: dict) -> str:
+    return "\n".join([*(r["command"] for r in result["ingredients"]), result["command"]])
 
 
 def write_card(out_dir: Path, config: SentimentConfig, result: dict, notes: str = "") -> None:
@@ -154,3 +189,21 @@ def write_card(out_dir: Path, config: SentimentConfig, result: dict, notes: str 
     sections += [results_section(result), training_section(result), notes]
     card = FRONT_MATTER.format(dev=result["sst2_dev"]["accuracy"]) + "".join(sections)
     (out_dir / "README.md").write_text(card)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Rewrite a folder's README.md from its config.json and eval.json, with a notes file appended."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--weights", default="weights/sentiment-lstm-sst2", help="weights folder")
+    parser.add_argument("--notes", default=None, help="markdown file appended to the card")
+    args = parser.parse_args(argv)
+    folder = Path(args.weights)
+    config = SentimentConfig.from_dict(json.loads((folder / "config.json").read_text()))
+    result = json.loads((folder / "eval.json").read_text())
+    write_card(folder, config, result, Path(args.notes).read_text() if args.notes else "")
+
+
+if __name__ == "__main__":
+    main()

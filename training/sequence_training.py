@@ -45,3 +45,21 @@ def pad_batch(rows: list[tuple[torch.Tensor, int]]) -> tuple[torch.Tensor, torch
 def linear_decay(optimizer: torch.optim.Optimizer, total_steps: int) -> torch.optim.lr_scheduler.LambdaLR:
     """Learning rate falling linearly from its peak to 0 over total_steps."""
     return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / total_steps))
+
+
+def soft_prefix_loss(
+    logits: torch.Tensor, lengths: torch.Tensor, targets: torch.Tensor, prefix_weight: float
+) -> torch.Tensor:
+    """`prefix_loss` against soft targets (B, T, C) (a teacher's class probabilities after each token).
+
+    Cross-entropy with probabilities at every step, weighted as `prefix_loss` weights the hard labels.
+    """
+    B, T, C = logits.shape
+    steps = torch.arange(1, T + 1, device=logits.device)[None].expand(B, T)  # (B, T) 1-based position
+    weights = torch.where(steps <= lengths[:, None], steps.float(), 0.0)
+    weights = weights / weights.sum(1, keepdim=True)  # (B, T), each row sums to 1
+    per_step = -(targets * logits.log_softmax(-1)).sum(-1)  # (B, T)
+    prefixes = (per_step * weights).sum(1)  # (B,)
+    last = torch.arange(B, device=logits.device), lengths - 1
+    final = per_step[last]  # (B,)
+    return ((1 - prefix_weight) * final + prefix_weight * prefixes).mean()

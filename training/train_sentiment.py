@@ -6,6 +6,8 @@
 Every prefix of every training phrase is scored against the phrase's label, later prefixes weighted
 more (weight ∝ position), plus the full phrase once more: the model learns to be a classifier after
 each word, so its left-to-right trace means something and its verdict is the trace's last step.
+With --teachers (fine-tunes sharing the start's vocabulary) the loss is mixed with the same prefix loss
+against their averaged class probabilities after each word (distillation, training/sentiment_teachers.py).
 
 Choosing a recipe uses only SST-2 train: a validation split carved from it (with every train phrase
 inside or around a validation phrase dropped from training) and templated phrases on held-out words
@@ -34,7 +36,8 @@ from training.data_paths import add_data_dir_argument, repo_relative
 from training.evaluate_sentiment import PROBE, evaluate, evaluate_all, read_probe, read_sst
 from training.run_record import run_facts
 from training.sentiment_card import write_card
-from training.sequence_training import linear_decay, pad_batch, prefix_loss
+from training.sentiment_teachers import TeacherEnsemble, check_student, soft_targets
+from training.sequence_training import linear_decay, pad_batch, prefix_loss, soft_prefix_loss
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -67,6 +70,32 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=0.999,
         help="evaluate and ship an EMA of the weights with this decay (0: off)",
     )
+    add_data_arguments(parser)
+    add(
+        "--init-from",
+        default=None,
+        help="weights folder to start from (its vocabulary and shape) instead of random",
+    )
+    add(
+        "--teachers",
+        nargs="+",
+        default=[],
+        help="weights folders whose averaged per-prefix probabilities the model also learns (distillation)",
+    )
+    add(
+        "--distil-weight",
+        type=float,
+        default=0.5,
+        help="with --teachers: share of the loss on the teachers' soft targets (the rest on the labels)",
+    )
+    add("--seed", type=int, default=1337, help="seed of weights, dropout, batch order and templates")
+    add("--dry-run", action="store_true", help="a few tiny batches, tiny model, temp out dir")
+    return parser.parse_args(argv)
+
+
+def add_data_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of what is trained and validated on: carve-out, templates, repeats, data seed."""
+    add = parser.add_argument
     add(
         "--valid-phrases",
         type=int,
@@ -80,19 +109,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--template-valid", type=int, default=1000, help="templated phrases on held-out words, for validation"
     )
     add(
+        "--template-period",
+        type=float,
+        default=0.0,
+        help="share of templated phrases that end with ' .' as SST-2's full sentences do (label unchanged)",
+    )
+    add(
         "--negation-repeat",
         type=int,
         default=1,
         help="times each SST-2 train phrase with a negation word is used",
     )
     add(
-        "--init-from",
+        "--data-seed",
+        type=int,
         default=None,
-        help="weights folder to start from (its vocabulary and shape) instead of random",
+        help="seed of the validation carve-out and of the held-out template words (default: --seed); "
+        "runs that share it share their validation sets, as a soup's ingredients must",
     )
-    add("--seed", type=int, default=1337, help="seed of weights, dropout, batch order and data splits")
-    add("--dry-run", action="store_true", help="a few tiny batches, tiny model, temp out dir")
-    return parser.parse_args(argv)
 
 
 def carve_validation(phrases: list[tuple[str, int]], count: int, seed: int) -> tuple[list, list]:
@@ -124,14 +158,18 @@ def load_data(args: argparse.Namespace) -> dict:
     sst = read_sst(Path(args.data_dir) / "sentiment" / "sst2" / "train.tsv")
     if args.dry_run:
         sst = sst[:2000]
-    sst_train, sst_valid = carve_validation(sst, args.valid_phrases, args.seed)
+    data_seed = args.seed if args.data_seed is None else args.data_seed
+    sst_train, sst_valid = carve_validation(sst, args.valid_phrases, data_seed)
     words = negation_templates.sentiment_words(sst_train)
-    train_words, held_out_words = negation_templates.split_words(words, 0.2, args.seed)
+    train_words, held_out_words = negation_templates.split_words(words, 0.2, data_seed)
     # the probe is read only to keep its sentences out: a short frame can meet one word for word
     probe = {negation_templates.normalized(s) for _, s, _ in read_probe(PROBE)}
     made = negation_templates.templated(train_words, args.templates, args.seed)
     templates = [(s, y) for s, y in made if negation_templates.normalized(s) not in probe]
-    template_valid = negation_templates.templated(held_out_words, args.template_valid, args.seed + 1)
+    if args.template_period > 0:  # a full stop ends a sentence, it does not change what it means
+        rng = random.Random(args.seed + 2)
+        templates = [(s + " ." if rng.random() < args.template_period else s, y) for s, y in templates]
+    template_valid = negation_templates.templated(held_out_words, args.template_valid, data_seed + 1)
     negated = [p for p in sst_train if negation_templates.has_negation(p[0])]
     train = sst_train + negated * (args.negation_repeat - 1) + templates
     return {
@@ -173,7 +211,10 @@ def start_from(args: argparse.Namespace) -> SentimentLSTM:
 
 
 def batches(encoded: list, batch_size: int, generator: torch.Generator):
-    """Shuffled batches of similar length: (ids (B, T) right-padded, lengths (B,), labels (B,))."""
+    """Shuffled batches of similar length: (ids (B, T) right-padded, lengths (B,), labels (B,), soft).
+
+    soft: the rows' soft targets padded to (B, T, C) when each row carries one (distillation), else None.
+    """
     order = torch.randperm(len(encoded), generator=generator).tolist()
     pool = batch_size * 50  # sort within pools of 50 batches: little padding, still shuffled
     chunks = []
@@ -181,7 +222,36 @@ def batches(encoded: list, batch_size: int, generator: torch.Generator):
         part = sorted(order[start : start + pool], key=lambda i: len(encoded[i][0]))
         chunks += [part[i : i + batch_size] for i in range(0, len(part), batch_size)]
     for k in torch.randperm(len(chunks), generator=generator).tolist():
-        yield pad_batch([encoded[i] for i in chunks[k]])
+        rows = [encoded[i] for i in chunks[k]]
+        soft = None
+        if len(rows[0]) > 2:
+            soft = torch.nn.utils.rnn.pad_sequence([r[2] for r in rows], batch_first=True)
+        yield (*pad_batch([r[:2] for r in rows]), soft)
+
+
+def encode_training(args: argparse.Namespace, model: SentimentLSTM, data: dict) -> list:
+    """(ids, label) per training phrase, cut to max_tokens; with --teachers, (ids, label, soft (T, C))."""
+    encoded = [(model.encode(s)[0][: model.config.max_tokens], y) for s, y in data["train"]]
+    encoded = [(ids, y) for ids, y in encoded if len(ids)]
+    if not args.teachers:
+        return encoded
+    teachers = TeacherEnsemble(args.teachers)
+    check_student(teachers, model)
+    start = time.time()
+    soft = soft_targets(teachers, [ids for ids, _ in encoded])
+    print(f"soft targets of {len(args.teachers)} teachers read in {time.time() - start:.0f}s", flush=True)
+    return [(ids, y, p) for (ids, y), p in zip(encoded, soft, strict=True)]
+
+
+def batch_loss(args: argparse.Namespace, model: SentimentLSTM, batch: tuple, device: torch.device):
+    """The prefix loss on the labels, mixed with the loss on the teachers' soft targets when given."""
+    ids, lengths, labels, soft = (None if t is None else t.to(device) for t in batch)
+    logits = model(ids)
+    loss = prefix_loss(logits, lengths, labels, args.prefix_weight)
+    if soft is None:
+        return loss
+    distil = soft_prefix_loss(logits, lengths, soft, args.prefix_weight)
+    return (1 - args.distil_weight) * loss + args.distil_weight * distil
 
 
 def validate(model: SentimentLSTM, data: dict) -> dict:
@@ -196,8 +266,7 @@ def validate(model: SentimentLSTM, data: dict) -> dict:
 def train(args: argparse.Namespace, model: SentimentLSTM, data: dict) -> tuple[SentimentLSTM, int, list]:
     """Adam with linear decay over `epochs` passes; returns the model to ship (the EMA's with --ema)."""
     generator, device = torch.Generator().manual_seed(args.seed), torch.device(args.device)
-    encoded = [(model.encode(s)[0][: model.config.max_tokens], y) for s, y in data["train"]]
-    encoded = [(ids, y) for ids, y in encoded if len(ids)]
+    encoded = encode_training(args, model, data)
     model.to(device)
     steps_per_epoch = -(-len(encoded) // args.batch_size)
     total_steps = 3 if args.dry_run else int(args.epochs * steps_per_epoch)
@@ -207,13 +276,11 @@ def train(args: argparse.Namespace, model: SentimentLSTM, data: dict) -> tuple[S
     step, start, history = 0, time.time(), []
     while step < total_steps:
         model.train()
-        for ids, lengths, labels in batches(encoded, args.batch_size, generator):
+        for ids, *rest in batches(encoded, args.batch_size, generator):
             if args.word_dropout > 0:  # teach the model what an unknown word looks like
                 drop = torch.rand(ids.shape, generator=generator) < args.word_dropout
                 ids = ids.masked_fill(drop & (ids > 0), 1)
-            loss = prefix_loss(
-                model(ids.to(device)), lengths.to(device), labels.to(device), args.prefix_weight
-            )
+            loss = batch_loss(args, model, (ids, *rest), device)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -279,6 +346,8 @@ def record(args, argv, out_dir: Path, data: dict, steps: int, params: int, secon
     paths = {"data_dir": rel(args.data_dir), "out": rel(out_dir)}
     if args.init_from:
         paths["init_from"] = rel(args.init_from)
+    if args.teachers:
+        paths["teachers"] = [rel(t) for t in args.teachers]
     facts["args"] = {**vars(args), **paths}
     given = list(argv) if argv is not None else __import__("sys").argv[1:]
     flags = {"--data-dir": "data_dir", "--out": "out", "--init-from": "init_from"}
