@@ -19,7 +19,7 @@ ALLOWED = {
     "softmax", "nats", "tiny", "unk", "Gradio", "GIF", "PNG", "WebAssembly", "TensorFlow", "onnxruntime", "web",
     "ReLU", "critic", "hinge", "minimax", "Arabic", "English", "gan", "lstm", "lab", "mnist", "dcgan", "weights",
     "log", "loss", "Python", "Transformer", "CNN", "REINFORCE", "Gumbel", "hidden", "size", "input",
-    "wasm", "NaN", "Hyland", "Rätsch", "Yu",
+    "wasm", "NaN", "Hyland", "Rätsch", "Yu", "Karras",
 }  # fmt: skip
 # The models' own inputs and outputs and the API's: left as they are
 SKIPPED = (
