@@ -9,6 +9,8 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
+from training.averaging import update_ema
+
 
 def prefix_loss(
     logits: torch.Tensor,
@@ -45,6 +47,18 @@ def pad_batch(rows: list[tuple[torch.Tensor, int]]) -> tuple[torch.Tensor, torch
 def linear_decay(optimizer: torch.optim.Optimizer, total_steps: int) -> torch.optim.lr_scheduler.LambdaLR:
     """Learning rate falling linearly from its peak to 0 over total_steps."""
     return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: max(0.0, 1 - s / total_steps))
+
+
+def training_step(model, loss, optimizer, schedule, average=None, ema: float = 0.0) -> None:
+    """One update: backward, gradients clipped at norm 1, optimizer and schedule step, then the EMA
+    copy `average` (if any) moves towards the model's weights with decay `ema`."""
+    optimizer.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+    schedule.step()
+    if average is not None:
+        update_ema(average, model, ema)
 
 
 def soft_prefix_loss(

@@ -24,7 +24,7 @@ from pathlib import Path
 import torch
 
 from models.text_classifier import NameConfig, NameLSTM
-from training.averaging import add_ema_argument, update_ema
+from training.averaging import add_ema_argument
 from training.data_paths import add_data_dir_argument
 from training.evaluate_names import (
     evaluate,
@@ -35,7 +35,7 @@ from training.evaluate_names import (
     split_names,
 )
 from training.run_record import command_line, run_facts
-from training.sequence_training import linear_decay, pad_batch, prefix_loss
+from training.sequence_training import linear_decay, pad_batch, prefix_loss, training_step
 
 Example = tuple[str, str]  # (name, language)
 
@@ -139,13 +139,7 @@ def train(
         for ids, lengths, labels in batches(encoded, args.batch_size, generator):
             ids, lengths, labels = ids.to(args.device), lengths.to(args.device), labels.to(args.device)
             loss = prefix_loss(model(ids), lengths, labels, args.prefix_weight, class_weight)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            schedule.step()
-            if ema_model is not None:
-                update_ema(ema_model, model, args.ema)
+            training_step(model, loss, optimizer, schedule, ema_model, args.ema)
             step += 1
             if step % steps_per_epoch == 0 or step == total_steps:
                 seconds = time.time() - start_time

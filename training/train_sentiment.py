@@ -31,13 +31,12 @@ import torch
 
 from models.text_classifier import PAD, UNK, SentimentConfig, SentimentLSTM, tokenize_words
 from training import negation_templates
-from training.averaging import update_ema
 from training.data_paths import add_data_dir_argument, repo_relative
 from training.evaluate_sentiment import PROBE, evaluate, evaluate_all, read_probe, read_sst
 from training.run_record import run_facts
 from training.sentiment_card import write_card
 from training.sentiment_teachers import TeacherEnsemble, check_student, soft_targets
-from training.sequence_training import linear_decay, pad_batch, prefix_loss, soft_prefix_loss
+from training.sequence_training import linear_decay, pad_batch, prefix_loss, soft_prefix_loss, training_step
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -281,13 +280,7 @@ def train(args: argparse.Namespace, model: SentimentLSTM, data: dict) -> tuple[S
                 drop = torch.rand(ids.shape, generator=generator) < args.word_dropout
                 ids = ids.masked_fill(drop & (ids > 0), 1)
             loss = batch_loss(args, model, (ids, *rest), device)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            schedule.step()
-            if average is not None:
-                update_ema(average, model, args.ema)
+            training_step(model, loss, optimizer, schedule, average, args.ema)
             step += 1
             if step % 200 == 0 or step == total_steps:
                 print(
