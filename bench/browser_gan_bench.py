@@ -5,7 +5,8 @@
 
 The server path is the same app with the page's runtime blocked (the fallback: every move is a
 /gan_generate request, as before the explorer moved into the page), so both are measured the same way:
-  1. one page, slider `input` → new image decoded and painted (next animation frame), p50/p95;
+  1. one page, slider `input` → new image decoded and painted (next animation frame), p50/p95; each
+     move starts when the page shows the last one's caption (no update of the last move is still due);
   2. requests to the server per 100 slider moves;
   3. a class drag: --pages pages in one browser each move ψ every 30 ms, --moves times; the server
      process's CPU seconds from the first move until every page shows its last value;
@@ -100,8 +101,10 @@ def latency_and_requests(browser, url: str, browser_path: bool, moves: int) -> t
     values = [
         PSI_VALUES[(k % 30) + 1] if (k // 30) % 2 == 0 else PSI_VALUES[29 - (k % 30)] for k in range(moves)
     ]
-    latencies = [page.evaluate(MOVE_JS, value) for value in values]
-    wait_for_psi(page, values[-1])
+    latencies = []
+    for value in values:  # one move at a time: the next starts once the page shows this one's caption
+        latencies.append(page.evaluate(MOVE_JS, value))
+        wait_for_psi(page, value)
     per_100 = len(requests) * 100 / moves
     context.close()
     return latencies, per_100

@@ -18,7 +18,7 @@ def exported(tmp_path_factory):
 
 
 def test_rerunning_reproduces_the_shipped_files(exported):
-    for name in ("explore.onnx.br", "explore.json"):
+    for name in ("generator.onnx.br", "discriminator.onnx.br", "explore.json"):
         assert (exported / name).read_bytes() == (export_gan_web.OUT_DIR / name).read_bytes(), name
 
 
@@ -29,9 +29,13 @@ def test_graph_matches_the_pytorch_gan(exported):
     z = torch.randn(3, gan.config.latent_dim, generator=torch.Generator().manual_seed(3)) * 1.5
     labels = torch.tensor([0, 7, 9])
     images, realness = gan.generate(z, labels), gan.realness(gan.generate(z, labels), labels)
-    evaluator = ReferenceEvaluator(brotli.decompress((exported / "explore.onnx.br").read_bytes()))
-    onehot = torch.eye(gan.config.num_classes)[labels]
-    graph_images, graph_realness = evaluator.run(None, {"z": z.numpy(), "onehot": onehot.numpy()})
+    generator, discriminator = (
+        ReferenceEvaluator(brotli.decompress((exported / f"{name}.onnx.br").read_bytes()))
+        for name in ("generator", "discriminator")
+    )
+    onehot = torch.eye(gan.config.num_classes)[labels].numpy()
+    (graph_images,) = generator.run(None, {"z": z.numpy(), "onehot": onehot})
+    (graph_realness,) = discriminator.run(None, {"image": graph_images, "onehot": onehot})
 
     def pixels(x):
         return ((np.clip(x, -1, 1) + 1) * 127.5).round()

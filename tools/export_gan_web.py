@@ -1,10 +1,10 @@
-"""Export the bundled conditional DCGAN for the page: one ONNX graph (G then D) and the JSON the page needs.
+"""Export the bundled conditional DCGAN for the page: two ONNX graphs (G, D) and the JSON the page needs.
 
 The GAN tab's Explore view runs these in the student's browser with onnxruntime-web (web/gan/model.js);
 the server's `/gan_generate` computes the same thing in PyTorch (ui/gan.py). Weights are stored as fp16
 (each followed by a Cast to fp32, folded by the runtime when it loads the model: the arithmetic stays
-fp32); `--fp32` keeps them fp32. The graph is stored brotli-compressed as explore.onnx.br (served as
-explore.onnx, inflated by the browser: ui/web_assets.py). Rerunning reproduces the files byte for byte.
+fp32); `--fp32` keeps them fp32. Each graph is stored brotli-compressed as NAME.onnx.br (served as
+NAME.onnx, inflated by the browser: ui/web_assets.py). Rerunning reproduces the files byte for byte.
 Run: `python -m tools.export_gan_web` (needs the `onnx` and `onnxscript` packages, the app does not).
 """
 
@@ -25,43 +25,59 @@ OPSET = 18
 MIN_FP16_ELEMENTS = 64  # smaller tensors (biases, BatchNorm statistics) stay fp32: no size to gain
 
 
-class ExploreGraph(nn.Module):
-    """(z (B, latent_dim), one-hot digits (B, classes)) → (images (B, 1, 28, 28) in [-1, 1], realness (B,)).
+class Discriminator(nn.Module):
+    """(images (B, 1, 28, 28), one-hot digits (B, classes)) → realness (B,): sigmoid(D(image, digit)).
 
-    What `ui.gan._render` computes: G's image and sigmoid(D(image, digit)), both in eval mode, with
-    D's spectral normalisation baked into plain weights.
+    In eval mode, with D's spectral normalisation baked into plain weights (the stored u, v).
     """
 
     def __init__(self, gan: nn.Module):
         super().__init__()
         twin = type(gan)(gan.config)  # a fresh copy: removing parametrizations must not touch `gan`
         twin.load_state_dict(gan.state_dict())
-        self.generator = twin.generator.eval()
         self.discriminator = twin.discriminator.eval()
         for module in self.discriminator.modules():
             if parametrize.is_parametrized(module, "weight"):  # eval mode: W / σ with the stored u, v
                 parametrize.remove_parametrizations(module, "weight", leave_parametrized=True)
 
-    def forward(self, z: torch.Tensor, onehot: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        images = self.generator(z, onehot)
-        return images, torch.sigmoid(self.discriminator(images, onehot))
+    def forward(self, images: torch.Tensor, onehot: torch.Tensor) -> torch.Tensor:
+        return torch.sigmoid(self.discriminator(images, onehot))
 
 
-def onnx_bytes(gan: nn.Module) -> bytes:
-    """The ExploreGraph of `gan` as ONNX (fp32), batch size dynamic."""
+def graphs(gan: nn.Module) -> dict[str, tuple[nn.Module, tuple, list[str], list[str]]]:
+    """What `ui.gan._render` computes, as two graphs: file name → (module, example inputs, input names,
+    output names). Two, so the page draws G's image before it asks D for the verdict."""
     config = gan.config
-    graph = ExploreGraph(gan).eval()
-    example = (torch.zeros(2, config.latent_dim), torch.eye(config.num_classes)[:2])
+    onehot = torch.eye(config.num_classes)[:2]
+    generator = gan.generator.eval()
+    return {
+        "generator.onnx": (
+            generator,
+            (torch.zeros(2, config.latent_dim), onehot),
+            ["z", "onehot"],
+            ["image"],
+        ),
+        "discriminator.onnx": (
+            Discriminator(gan).eval(),
+            (torch.zeros(2, 1, config.image_size, config.image_size), onehot),
+            ["image", "onehot"],
+            ["realness"],
+        ),
+    }
+
+
+def onnx_bytes(module: nn.Module, example: tuple, input_names: list[str], output_names: list[str]) -> bytes:
+    """`module` as ONNX (fp32), batch size dynamic."""
     batch = torch.export.Dim("batch", min=1, max=1024)
     with warnings.catch_warnings(), torch.inference_mode(False):
         warnings.simplefilter("ignore")
         program = torch.onnx.export(
-            graph,
+            module,
             example,
             dynamo=True,
-            input_names=["z", "onehot"],
-            output_names=["image", "realness"],
-            dynamic_shapes=({0: batch}, {0: batch}),
+            input_names=input_names,
+            output_names=output_names,
+            dynamic_shapes=tuple({0: batch} for _ in example),
             opset_version=OPSET,
             external_data=False,
             verbose=False,
@@ -111,7 +127,7 @@ def page_config(gan: nn.Module, fp16: bool) -> dict:
         "model": gan_tab.MODEL_NAME,
         # the weights file exported: the page computes only while the server serves these same weights
         "weights_sha256": gan_browser.weights_fingerprint(registry_folder() / "model.safetensors"),
-        "graph": "explore.onnx",
+        "graphs": {"generator": "generator.onnx", "discriminator": "discriminator.onnx"},
         "weights": "fp16" if fp16 else "fp32",
         "latent_dim": config.latent_dim,
         "num_classes": config.num_classes,
@@ -145,18 +161,21 @@ def load_bundled() -> nn.Module:
 
 
 def export(out_dir: Path, fp16: bool = True) -> list[Path]:
-    """Write explore.onnx.br and explore.json for the bundled GAN into out_dir; returns the paths."""
+    """Write generator.onnx.br, discriminator.onnx.br and explore.json for the bundled GAN into out_dir."""
     from tools.vendor_web import brotli_bytes
 
     gan = load_bundled()
-    graph = onnx_bytes(gan)
-    if fp16:
-        graph = weights_to_fp16(graph)
     out_dir.mkdir(parents=True, exist_ok=True)
-    onnx_path, json_path = out_dir / "explore.onnx.br", out_dir / "explore.json"
-    onnx_path.write_bytes(brotli_bytes(graph))
+    paths = []
+    for name, (module, example, input_names, output_names) in graphs(gan).items():
+        graph = onnx_bytes(module, example, input_names, output_names)
+        if fp16:
+            graph = weights_to_fp16(graph)
+        paths.append(out_dir / f"{name}.br")
+        paths[-1].write_bytes(brotli_bytes(graph))
+    json_path = out_dir / "explore.json"
     json_path.write_text(json.dumps(page_config(gan, fp16), indent=1) + "\n", encoding="utf-8")
-    return [onnx_path, json_path]
+    return [*paths, json_path]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -407,8 +407,8 @@ def _model_panel(default: registry.LoadedModel) -> ModelPanel:
     return ModelPanel(model_in_use, provenance_md, repo, revision, load, api_load, loaded)
 
 
-def _latent_slider(label) -> gr.Slider:
-    return gr.Slider(-SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=label)
+def _latent_slider(label, elem_id: str) -> gr.Slider:
+    return gr.Slider(-SLIDER_RANGE, SLIDER_RANGE, value=0.0, step=0.1, label=label, elem_id=elem_id)
 
 
 def _explore_view(default: registry.LoadedModel, model_in_use: gr.Textbox) -> ExploreView:
@@ -419,13 +419,19 @@ def _explore_view(default: registry.LoadedModel, model_in_use: gr.Textbox) -> Ex
                 seed = seed_box(42, I18N("common.seed"), elem_id="gan-seed")
                 dice = gr.Button(I18N("common.new_seed"), scale=0)
             truncation = gr.Slider(
-                0.0, 1.5, value=1.0, step=0.05, label=I18N("gan.truncation"), elem_id="gan-truncation"
+                0.0,
+                1.5,
+                value=1.0,
+                step=0.05,
+                label=I18N("gan.truncation"),
+                elem_id=gan_browser.PSI_SLIDER_ID,
             )
             gr.Markdown(I18N("gan.directions_help"))
+            labels = _direction_labels(default.model, translated=True)
             directions = [
-                _latent_slider(label) for label in _direction_labels(default.model, translated=True)
+                _latent_slider(label, gan_browser.direction_slider_id(k)) for k, label in enumerate(labels)
             ]
-            raw = [_latent_slider(I18N(f"gan.raw_dim{d}")) for d in RAW_DIMS]
+            raw = [_latent_slider(I18N(f"gan.raw_dim{d}"), gan_browser.raw_slider_id(d)) for d in RAW_DIMS]
             reset = gr.Button(I18N("gan.reset"))
         with gr.Column(scale=1):
             image = image_output(I18N("gan.image"), "gan-image", height=340, buttons=["download"])
@@ -523,6 +529,7 @@ def _wire_explore(explore: ExploreView) -> None:
         explore.page_outputs,
         js=in_page,
         trigger_mode="always_last",
+        show_progress="hidden",  # a move is done in a frame or two: no loading overlay to draw and clear
     )
     # preprocess=False: the handlers validate raw values themselves, so every bad input gets a
     # message that names the control and its range (Gradio's own checks name neither).

@@ -43,6 +43,21 @@ URL_TO_FILE_NAME_JS = r"/\S+\/([^/?\s]+)(\?\S*)?/g"  # in a failure's message: n
 # The digit's <img> in the GAN tab (ui/gan.py elem_id "gan-image"): the page paints it directly, before
 # Gradio's update of the same image arrives (that update, through the framework, is most of a move's time).
 IMAGE_SELECTOR = "#gan-image img"
+# The sliders' elem_ids, which the page follows itself (web/gan/view.js sliderIndices builds the same names
+# from explore.json): a slider's `input` repaints the digit at once, before Gradio's event reaches the view.
+PSI_SLIDER_ID = "gan-truncation"
+
+
+def direction_slider_id(k: int) -> str:
+    """elem_id of the k-th (0-based) principal-direction slider."""
+    return f"gan-pc{k + 1}"
+
+
+def raw_slider_id(dim: int) -> str:
+    """elem_id of the slider that shifts latent coordinate `dim`."""
+    return f"gan-z{dim}"
+
+
 RANDOM_SEED_JS = "() => Math.floor(Math.random() * 100000)"  # 🎲: a seed in [0, 99999], no request
 
 
@@ -107,5 +122,11 @@ def server_trigger() -> gr.Number:
 
 def check_assets() -> None:
     """Fail at start-up, not in a classroom, if the page's files are missing (asset_url raises)."""
-    for path in (VIEW_MODULE, "gan/model.js", "gan/latent.js", "models/dcgan-mnist/explore.onnx"):
+    for path in (
+        VIEW_MODULE,
+        "gan/model.js",
+        "gan/latent.js",
+        "models/dcgan-mnist/generator.onnx",
+        "models/dcgan-mnist/discriminator.onnx",
+    ):
         asset_url(path)

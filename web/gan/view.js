@@ -90,6 +90,20 @@ function makePainter(size, scale) {
   };
 }
 
+/** Resolves after the browser has drawn its next frame. */
+function afterNextFrame() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** The Explore sliders the page follows itself: elem_id → index in the event's values (ui/gan_browser.py
+ * SLIDER_IDS gives the same names to the sliders: ψ, then the direction sliders, then the raw ones). */
+function sliderIndices(config) {
+  const ids = ["gan-truncation"];
+  for (let k = 0; k < config.num_direction_sliders; k++) ids.push(`gan-pc${k + 1}`);
+  for (const dim of config.raw_dims) ids.push(`gan-z${dim}`);
+  return new Map(ids.map((id, k) => [id, 3 + k])); // after model id, digit, seed
+}
+
 /**
  * Start loading the in-page model; returns { render(values), state }.
  * options: { assetUrl, defaultModel (repo id served in the page), notes: {en: {...}, zh: {...}},
@@ -100,7 +114,7 @@ export function startExplore(options) {
   const chosen = window.ganlabLanguage || (navigator.language || "en").toLowerCase().slice(0, 2);
   const language = chosen === "zh" ? "zh" : "en";
   const notes = options.notes[language];
-  const state = { mode: "loading", reason: null, note: null, renders: 0 };
+  const state = { mode: "loading", reason: null, note: null, renders: 0, direct: 0 };
   const ready = loadExplore(options.assetUrl).then(
     (explore) => {
       state.mode = "browser";
@@ -117,6 +131,11 @@ export function startExplore(options) {
     },
   );
   let latest = 0;
+  let loaded = null; // the model, once ready
+  let lastValues = null; // the values of the last render: a slider move changes one of them
+  let computed = { key: null, result: null }; // the last computation, shared by the direct paint and render
+  let onScreen = null; // the key of the picture painted last
+  let drawn = Promise.resolve(); // resolves once that picture is on screen
 
   function noteOnce(text) {
     if (text === state.note) return SKIP;
@@ -124,11 +143,63 @@ export function startExplore(options) {
     return text;
   }
 
-  /** Put the picture on screen at once; Gradio's own update of the image (the full-size PNG, the same
-   * pixels: what Download saves) follows a few ms later. */
-  function paintNow(url) {
+  /** The model's image and verdict for settings: computed once for the direct paint and render both. */
+  function compute(settings) {
+    const key = JSON.stringify(settings);
+    if (computed.key === key) return computed;
+    const job = { key, result: loaded.explore.generate(settings) };
+    job.result.catch(() => {
+      if (computed === job) computed = { key: null, result: null }; // a failed run is not kept
+    });
+    computed = job;
+    return job;
+  }
+
+  /** Put the picture on screen at once (28×28, scaled up by CSS, pixelated: the quickest to encode and
+   * decode); Gradio's own update of the image (the full-size PNG, the same pixels: what Download saves)
+   * follows. */
+  function paintNow(key, image) {
     const shown = options.imageSelector ? document.querySelector(options.imageSelector) : null;
-    if (shown && shown.src !== url) shown.src = url;
+    if (!shown) return Promise.resolve();
+    if (onScreen !== key) {
+      shown.src = loaded.paintSmall(image);
+      onScreen = key;
+      drawn = shown.decode().catch(() => {}).then(afterNextFrame);
+    }
+    return drawn;
+  }
+
+  /** A slider's `input` (drag, arrow key): paint the new digit at once, without waiting for Gradio's
+   * event (which then finds it computed). Only for values the page computes itself. */
+  function onSliderInput(event) {
+    if (!loaded || !lastValues || event.target?.type !== "range") return;
+    const index = sliders.find(([id]) => event.target.closest(`#${id}`))?.[1];
+    if (index === undefined || !usesPage(lastValues)) return;
+    const values = lastValues.slice();
+    values[index] = Number(event.target.value);
+    lastValues = values; // a move of another slider before Gradio's event keeps this one
+    const settings = parseSettings(values, loaded.explore.config);
+    if (!settings) return;
+    const mine = compute(settings);
+    mine.result.then((image) => {
+      if (computed === mine) { // no newer move since
+        paintNow(mine.key, image);
+        state.direct += 1;
+      }
+    }, () => {});
+  }
+  let sliders = []; // [elem_id, index in the values] of the sliders followed
+  ready.then((model) => {
+    loaded = model;
+    sliders = model ? [...sliderIndices(model.explore.config)] : [];
+    if (model && options.imageSelector) document.addEventListener("input", onSliderInput, true);
+  });
+
+  /** Whether these values are for the page's own model and weights. */
+  function usesPage(values) {
+    if (values[0] && values[0] !== options.defaultModel) return false;
+    const served = values[values.length - 1]; // the served weights' sha256 ("" until the page knows)
+    return !served || served === loaded.explore.config.weights_sha256;
   }
 
   function viaServer(text) {
@@ -137,12 +208,11 @@ export function startExplore(options) {
 
   async function render(values) {
     const mine = ++latest;
-    const loaded = await ready;
+    await ready;
     if (mine !== latest) return [SKIP, SKIP, SKIP, SKIP, SKIP]; // a newer move supersedes this one
     if (!loaded) return viaServer(notes.fallback.replace("{reason}", state.reason));
     if (values[0] && values[0] !== options.defaultModel) return viaServer(notes.community);
-    const served = values[values.length - 1]; // the served weights' sha256 ("" until the page knows)
-    if (served && served !== loaded.explore.config.weights_sha256) return viaServer(notes.other_weights);
+    if (!usesPage(values)) return viaServer(notes.other_weights);
     const settings = parseSettings(values, loaded.explore.config);
     if (!settings) {
       const message = problem(values, loaded.explore.config);
@@ -150,9 +220,15 @@ export function startExplore(options) {
       if (message) return [SKIP, SKIP, t("page.gan.bad_input", { message }), SKIP, SKIP];
       return viaServer(notes.browser); // anything else: the server names the bad value
     }
-    const { image, realness } = await loaded.explore.run(settings);
+    lastValues = values;
+    const job = compute(settings);
+    const image = await job.result;
     state.renders += 1;
-    paintNow(loaded.paintSmall(image)); // 28×28, scaled up by CSS (pixelated): the quickest to encode and decode
+    // a slider moved on meanwhile and its digit is (being) painted: this picture would go back a step
+    if (computed !== job) return [SKIP, SKIP, SKIP, SKIP, SKIP];
+    await paintNow(job.key, image); // the digit on screen first; D's verdict, the full-size PNG and Gradio's update after
+    if (computed !== job) return [SKIP, SKIP, SKIP, SKIP, SKIP]; // superseded while waiting
+    const realness = await loaded.explore.judge(image, settings.digit);
     const file = { url: loaded.paint(image), path: "digit.png", orig_name: "digit.png", mime_type: "image/png" };
     file.meta = { _type: "gradio.FileData" };
     return [file, verdictValue(realness), caption(settings, realness), noteOnce(notes.browser), SKIP];
