@@ -5,7 +5,8 @@
 
 The server path is the same app with the page's runtime blocked (the fallback: every move is a
 /gan_generate request, as before the explorer moved into the page), so both are measured the same way:
-  1. one page, slider `input` → new image decoded and painted (next animation frame), p50/p95; each
+  1. one page, slider `input` → new picture painted (the next animation frame once the <img> has decoded
+     its new picture, or once the page has drawn into its canvas over the image), p50/p95; each
      move starts when the page shows the last one's caption (no update of the last move is still due);
   2. requests to the server per 100 slider moves;
   3. a class drag: --pages pages in one browser each move ψ every 30 ms, --moves times; the server
@@ -40,19 +41,26 @@ PSI_VALUES = [round(0.05 * k, 2) for k in range(31)]  # the ψ slider's steps, 0
 MOVE_JS = """async (value) => {
     const box = document.querySelector('#gan-image');
     const old = box.querySelector('img')?.src;
+    const frameOf = () => box.querySelector('canvas.ganlab-live')?.dataset.frame;  // the page's own canvas
+    const oldFrame = frameOf();
     const slider = document.querySelector('#gan-truncation input[type=range]');
     const start = performance.now();
     const painted = new Promise((resolve) => {
         const check = async () => {
+            if (frameOf() !== oldFrame) {  // drawn into the canvas over the image: shown at the next frame
+                observer.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - start));
+                return;
+            }
             const img = box.querySelector('img');
-            if (!img || !img.src || img.src === old) return false;
+            if (!img || !img.src || img.src === old) return;
             observer.disconnect();
             await img.decode().catch(() => {});
             requestAnimationFrame(() => resolve(performance.now() - start));
-            return true;
         };
         const observer = new MutationObserver(check);
-        observer.observe(box, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
+        observer.observe(box, {subtree: true, childList: true, attributes: true,
+                               attributeFilter: ['src', 'data-frame']});
     });
     slider.value = value;
     slider.dispatchEvent(new Event('input', {bubbles: true}));

@@ -153,32 +153,36 @@ def test_blocked_runtime_falls_back_to_the_server_in_one_line(browser, app_serve
 
 
 def test_a_slider_move_is_drawn_before_gradios_event_and_matches_the_server(browser, app_server, client):  # noqa: F811
-    """The page follows its sliders itself (web/gan/view.js onSliderInput): each key press paints at once,
-    the last 28×28 picture painted is the server's digit, and the full-size image Gradio shows after it too."""
+    """The page follows its sliders itself (web/gan/view.js onSliderInput): each key press draws the digit at
+    once into the canvas over the image, which is the server's digit, and Gradio's full-size image after
+    it is too; then the canvas steps aside."""
     context, page, errors = open_app(browser, app_server)
     page.locator("#gan-runtime").get_by_text(BROWSER_NOTE).wait_for(timeout=60_000)
     page.locator("#gan-caption").get_by_text("Digit 7, seed 42").wait_for(timeout=30_000)
     page.evaluate(
-        "() => { window.__painted = []; const box = document.querySelector('#gan-image');"
-        " new MutationObserver(() => { const src = box.querySelector('img')?.src;"
-        " if (src && src !== window.__painted.at(-1)) window.__painted.push(src); })"
-        ".observe(box, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']}); }"
+        "() => { window.__drawn = []; const box = document.querySelector('#gan-image');"
+        " new MutationObserver(() => { const c = box.querySelector('canvas.ganlab-live');"
+        " if (c && !c.hidden && c.dataset.frame !== window.__drawn.at(-1)?.frame) window.__drawn.push("
+        "{frame: c.dataset.frame, pixels: Array.from(c.getContext('2d').getImageData(0, 0, 28, 28).data)"
+        ".filter((_, i) => i % 4 === 0)}); })"
+        ".observe(box, {subtree: true, attributes: true, attributeFilter: ['data-frame']}); }"
     )
-    direct_before = page.evaluate("async () => (await window.ganlabExplore).state.direct")
+    before = page.evaluate("async () => (await window.ganlabExplore).state")
     page.locator("#gan-pc1 input[type=range]").focus()
     for _ in range(3):
         page.keyboard.press("ArrowRight")
     page.wait_for_function("() => document.querySelector('#gan-pc1 input[type=range]').value === '0.3'")
     page.wait_for_timeout(500)
     state = page.evaluate("async () => (await window.ganlabExplore).state")
-    assert state["direct"] - direct_before == 3 and state["mode"] == "browser"
-    painted = page.evaluate("() => window.__painted")
-    small = [_gray(_data_url_bytes(u)) for u in painted if _gray(_data_url_bytes(u)).shape == (28, 28)]
-    assert len(small) >= 3  # one per key press, before Gradio's update of each
+    assert state["direct"] - before["direct"] == 3 and state["mode"] == "browser"
+    drawn = page.evaluate("() => window.__drawn")
+    assert len(drawn) >= 3  # one per key press, before Gradio's update of each
     path, _, _ = client.predict("", 7, 42, 1.0, 0.3, 0, 0, 0, 0, 0, 0, 0, api_name="/gan_generate")
     server = _gray(open(path, "rb").read())
-    assert np.abs(np.kron(small[-1], np.ones((12, 12), dtype=np.int16)) - server).max() <= 2
+    last = np.array(drawn[-1]["pixels"], dtype=np.int16).reshape(28, 28)
+    assert np.abs(np.kron(last, np.ones((12, 12), dtype=np.int16)) - server).max() <= 2
     shown = _gray(_data_url_bytes(page.locator("#gan-image img").get_attribute("src")))
     assert shown.shape == (336, 336) and np.abs(shown - server).max() <= 2
+    assert page.locator("#gan-image canvas.ganlab-live").is_hidden()  # Gradio's image, the same digit
     context.close()
     assert errors == [], errors

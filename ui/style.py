@@ -31,9 +31,13 @@ CSS = (
     text_view.CSS
     + language.CSS
     + """
-/* a lazy-loaded <img> below a phone's fold has no size until it loads, and never loads without one;
-   the page paints a 28×28 digit first (web/gan/view.js): fill the box, one sharp square per pixel */
+/* a lazy-loaded <img> below a phone's fold has no size until it loads, and never loads without one:
+   fill the box, one sharp square per pixel */
 #gan-image img { aspect-ratio: 1 / 1; min-width: 64px; object-fit: contain; image-rendering: pixelated; }
+/* the page draws each new digit into a canvas over the image (web/gan/view.js), the same box and scaling */
+#gan-image .image-frame { position: relative; }
+#gan-image canvas.ganlab-live { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain;
+  image-rendering: pixelated; pointer-events: none; }
 .block.link-copied { display: none; }
 .block.link-copied.shown { display: block; color: #1a7f37; }
 """

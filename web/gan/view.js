@@ -67,24 +67,29 @@ function parseSettings(values, config) {
   };
 }
 
-/** A canvas painter: 28×28 values in [-1, 1] → a PNG data URL upscaled nearest-neighbour, as ui/images.py. */
+/** 28×28 values in [-1, 1] → the gray levels of ui/images.py, upscaled nearest-neighbour, into `picture`. */
+function fill(picture, image, size, scale) {
+  const data = picture.data;
+  for (let row = 0; row < size * scale; row++) {
+    const source = Math.floor(row / scale) * size;
+    for (let col = 0; col < size * scale; col++) {
+      const x = Math.min(1, Math.max(-1, image[source + Math.floor(col / scale)]));
+      const level = Math.round((x + 1) * 127.5);
+      const at = (row * size * scale + col) * 4;
+      data[at] = data[at + 1] = data[at + 2] = level;
+      data[at + 3] = 255;
+    }
+  }
+}
+
+/** A painter: image → the PNG data URL of ui/images.py's picture (size·scale pixels square). */
 function makePainter(size, scale) {
   const canvas = document.createElement("canvas");
   canvas.width = canvas.height = size * scale;
   const context = canvas.getContext("2d");
   const picture = context.createImageData(size * scale, size * scale);
   return (image) => {
-    const data = picture.data;
-    for (let row = 0; row < size * scale; row++) {
-      const source = Math.floor(row / scale) * size;
-      for (let col = 0; col < size * scale; col++) {
-        const x = Math.min(1, Math.max(-1, image[source + Math.floor(col / scale)]));
-        const level = Math.round((x + 1) * 127.5);
-        const at = (row * size * scale + col) * 4;
-        data[at] = data[at + 1] = data[at + 2] = level;
-        data[at + 3] = 255;
-      }
-    }
+    fill(picture, image, size, scale);
     context.putImageData(picture, 0, 0);
     return canvas.toDataURL("image/png");
   };
@@ -114,12 +119,12 @@ export function startExplore(options) {
   const chosen = window.ganlabLanguage || (navigator.language || "en").toLowerCase().slice(0, 2);
   const language = chosen === "zh" ? "zh" : "en";
   const notes = options.notes[language];
-  const state = { mode: "loading", reason: null, note: null, renders: 0, direct: 0 };
+  const state = { mode: "loading", reason: null, note: null, renders: 0, direct: 0, painted: 0 };
   const ready = loadExplore(options.assetUrl).then(
     (explore) => {
       state.mode = "browser";
       const size = explore.config.image_size;
-      return { explore, paint: makePainter(size, explore.config.display_scale), paintSmall: makePainter(size, 1) };
+      return { explore, paint: makePainter(size, explore.config.display_scale) };
     },
     (error) => {
       state.mode = "server";
@@ -136,6 +141,8 @@ export function startExplore(options) {
   let computed = { key: null, result: null }; // the last computation, shared by the direct paint and render
   let onScreen = null; // the key of the picture painted last
   let drawn = Promise.resolve(); // resolves once that picture is on screen
+  const watched = new WeakSet(); // the <img> elements whose pictures the canvas follows
+  const handedOut = new Map(); // full-size PNG URL handed to Gradio → the key of its settings (the last few)
 
   function noteOnce(text) {
     if (text === state.note) return SKIP;
@@ -155,16 +162,50 @@ export function startExplore(options) {
     return job;
   }
 
-  /** Put the picture on screen at once (28×28, scaled up by CSS, pixelated: the quickest to encode and
-   * decode); Gradio's own update of the image (the full-size PNG, the same pixels: what Download saves)
-   * follows. */
+  /** The canvas laid over Gradio's <img> of the digit (created on first use, again if Gradio redraws the
+   * image box): the page draws each new digit there, with nothing to encode or decode. */
+  function liveCanvas(shown) {
+    let canvas = shown.parentElement.querySelector("canvas.ganlab-live");
+    if (!canvas) {
+      canvas = document.createElement("canvas");
+      canvas.className = "ganlab-live"; // laid over the <img> and scaled up, pixelated: ui/style.py
+      canvas.width = canvas.height = loaded.explore.config.image_size;
+      canvas.setAttribute("aria-hidden", "true"); // the <img> below says what it shows
+      shown.parentElement.append(canvas);
+    }
+    if (!watched.has(shown)) {
+      watched.add(shown);
+      // the <img> shows a new picture: the canvas steps aside, unless that picture is an older step
+      // of the page's own (Gradio's update of a move already overtaken), which would go back a step
+      new MutationObserver(() => {
+        const key = handedOut.get(shown.src);
+        if (key === undefined || key === onScreen) hideLive();
+      }).observe(shown, { attributes: true, attributeFilter: ["src"] });
+    }
+    return canvas;
+  }
+
+  function hideLive() {
+    document.querySelectorAll(`${options.imageSelector.split(" ")[0]} canvas.ganlab-live`).forEach((canvas) => {
+      canvas.hidden = true;
+    });
+  }
+
+  /** Put the picture on screen at once; resolves once it is drawn. Gradio's own update of the image (the
+   * full-size PNG, the same pixels: what Download saves) follows, and replaces it. */
   function paintNow(key, image) {
     const shown = options.imageSelector ? document.querySelector(options.imageSelector) : null;
-    if (!shown) return Promise.resolve();
+    if (!shown?.parentElement) return Promise.resolve();
     if (onScreen !== key) {
-      shown.src = loaded.paintSmall(image);
+      const canvas = liveCanvas(shown);
+      const context = canvas.getContext("2d");
+      const picture = context.createImageData(canvas.width, canvas.height);
+      fill(picture, image, canvas.width, 1);
+      context.putImageData(picture, 0, 0);
+      canvas.hidden = false;
+      canvas.dataset.frame = String((state.painted += 1)); // what a test or bench can watch
       onScreen = key;
-      drawn = shown.decode().catch(() => {}).then(afterNextFrame);
+      drawn = afterNextFrame();
     }
     return drawn;
   }
@@ -203,6 +244,8 @@ export function startExplore(options) {
   }
 
   function viaServer(text) {
+    if (options.imageSelector) hideLive(); // the server's picture comes into the <img>
+    onScreen = null;
     return [SKIP, SKIP, SKIP, noteOnce(text), Date.now() + Math.random()]; // changes the server trigger
   }
 
@@ -229,7 +272,10 @@ export function startExplore(options) {
     await paintNow(job.key, image); // the digit on screen first; D's verdict, the full-size PNG and Gradio's update after
     if (computed !== job) return [SKIP, SKIP, SKIP, SKIP, SKIP]; // superseded while waiting
     const realness = await loaded.explore.judge(image, settings.digit);
-    const file = { url: loaded.paint(image), path: "digit.png", orig_name: "digit.png", mime_type: "image/png" };
+    const url = loaded.paint(image);
+    handedOut.set(url, job.key);
+    if (handedOut.size > 8) handedOut.delete(handedOut.keys().next().value);
+    const file = { url, path: "digit.png", orig_name: "digit.png", mime_type: "image/png" };
     file.meta = { _type: "gradio.FileData" };
     return [file, verdictValue(realness), caption(settings, realness), noteOnce(notes.browser), SKIP];
   }
