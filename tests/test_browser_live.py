@@ -150,12 +150,14 @@ def test_a_queued_lstm_student_sees_their_place_and_the_wait(browser, app_server
     """Both server slots busy: the third student's status line shows the queue until their run starts."""
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     pages = []
-    for _ in range(3):
+    # the first two runs hold both slots long enough for the third click to land behind them on a
+    # loaded machine (4-s runs could end before it: the test then saw no queue)
+    for seconds in ("12", "12", "4"):
         page = context.new_page()
         page.goto(app_server, wait_until="load")
         page.get_by_role("tab", name="Watch it learn", exact=True).click()
         page.get_by_role("tab", name="A char-LSTM learns a text", exact=True).click()
-        set_number(page, "Seconds to train", "4")
+        set_number(page, "Seconds to train", seconds)
         pages.append(page)
     assert "your place in the queue" in pages[0].locator("body").inner_text()
     for page in pages:
