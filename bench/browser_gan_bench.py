@@ -35,6 +35,10 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
          "--disable-backgrounding-occluded-windows"]  # fmt: skip
 BLOCK_RUNTIME = re.compile(r".*/web/vendor/onnxruntime-web/.*")
+PATHS = (
+    ("server (before)", False, "server"),
+    ("in page (after)", True, "page"),
+)  # label, in the page, --paths
 PSI_VALUES = [round(0.05 * k, 2) for k in range(31)]  # the ψ slider's steps, 0 … 1.5
 
 # In the page: set ψ like a drag does (value + `input` event), resolve when the new image is painted.
@@ -182,6 +186,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--moves", type=int, default=60, help="slider moves per measurement")
     parser.add_argument("--pages", type=int, default=32, help="pages in the class drag")
     parser.add_argument("--parts", nargs="+", default=["latency", "drag", "open"], help="which figures")
+    parser.add_argument(
+        "--paths", nargs="+", default=["server", "page"], help="which paths (server: before, page: after)"
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -189,7 +196,7 @@ def main(argv: list[str] | None = None) -> None:
         _app.connect(url, Path(tempfile.mkdtemp()))  # waits until the app answers
         server_pid = _app.server_pids[-1]
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        paths = (("server (before)", False), ("in page (after)", True))
+        paths = [(label, in_page) for label, in_page, key in PATHS if key in args.paths]
         for label, browser_path in paths if "latency" in args.parts else ():
             latencies, per_100 = latency_and_requests(browser, url, browser_path, args.moves)
             print(
