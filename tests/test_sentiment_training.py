@@ -248,3 +248,58 @@ def test_distillation_reads_the_teachers_once_and_learns_their_prefix_beliefs(tm
     with pytest.raises(ValueError, match="vocabulary"):
         other = ["--dry-run", "--data-dir", str(data_dir), "--max-vocab", "50", "--out", str(tmp_path / "s2")]
         train_sentiment.main([*other, "--teachers", *teachers])
+
+
+def glove_file(path: Path, words: list[str], width: int) -> Path:
+    """A tiny word-vector file in GloVe's text format (`word v1 … vD` a line), row i = i + 0.5, i + 0.25 …"""
+    lines = [" ".join([w, *(f"{i + 0.25 * k:g}" for k in range(1, width + 1))]) for i, w in enumerate(words)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_glove_vectors_grow_the_vocabulary_and_start_its_rows(tmp_path):
+    from training import train_sentiment
+
+    data_dir = tiny_data(tmp_path / "data")
+    # "the", "," and "movie" are frequent train words, "warm" a train word seen once, "zebra" not in train
+    vectors = glove_file(tmp_path / "g.txt", ["the", "zebra", ",", "warm", "movie", "unseen"], 4)
+    common = ["--data-dir", str(data_dir), "--valid-phrases", "0"]
+    args = parse_args([*common, "--glove", str(vectors), "--glove-top", "3"])
+    args.embedding_dim, args.hidden_size = 4, 8
+    train = load_data(args)["train"]
+    plain, _ = train_sentiment.build_model(parse_args(common), train)
+    model, record = train_sentiment.build_model(args, train)
+    vocab = model.config.vocab
+    assert "warm" not in plain.config.vocab and vocab[: len(plain.config.vocab)] == plain.config.vocab
+    assert vocab[len(plain.config.vocab) :] == ["warm", "zebra"]  # not "unseen": past --glove-top
+    for word in ("the", "zebra", "warm", "movie"):
+        row = model.embedding.weight[vocab.index(word)]
+        first = ["the", "zebra", ",", "warm", "movie"].index(word)
+        assert torch.equal(row, torch.tensor([first + 0.25 * k for k in range(1, 5)]))
+    assert record["rows_from_vectors"] == 5 and record["train_words_seen_less_with_vector"] == 1
+    args.embedding_dim = 5
+    with pytest.raises(ValueError, match="--embedding-dim is 5 but the vectors have 4"):
+        train_sentiment.build_model(args, train)
+
+
+def test_glove_dry_run_saves_a_loadable_model_and_fine_tunes_keep_its_vocabulary(tmp_path):
+    from training import train_sentiment
+
+    data_dir = tiny_data(tmp_path / "data")
+    vectors = glove_file(tmp_path / "g.txt", ["the", "zebra", "movie"], 16)  # --dry-run's width
+    common = ["--dry-run", "--data-dir", str(data_dir)]
+    out, tuned = tmp_path / "g", tmp_path / "f"
+    result = train_sentiment.main([*common, "--glove", str(vectors), "--out", str(out)])
+    assert result["embeddings"]["rows_from_vectors"] == 3
+    start = SentimentLSTM.from_pretrained(str(out))
+    assert "zebra" in start.config.vocab
+    result = train_sentiment.main(
+        [*common, "--init-from", str(out), "--templates", "50", "--out", str(tuned)]
+    )
+    assert SentimentLSTM.from_pretrained(str(tuned)).config.vocab == start.config.vocab
+    made = json.loads((out / "eval.json").read_text())
+    assert result["embeddings"] == {**made["embeddings"], "start": str(out), "start_command": made["command"]}
+    card = (tuned / "README.md").read_text()
+    assert "GloVe vectors and trained further" in card and "ODC PDDL 1.0" in card and str(out) in card
+    with pytest.raises(SystemExit, match="--glove"):
+        train_sentiment.main([*common, "--init-from", str(out), "--glove", str(vectors)])

