@@ -135,6 +135,8 @@ def page_config(gan: nn.Module, fp16: bool) -> dict:
         "display_scale": gan_tab.display_scale(config.image_size),
         "num_direction_sliders": gan_tab.NUM_DIRECTION_SLIDERS,
         "raw_dims": list(gan_tab.RAW_DIMS),
+        # the sliders the page follows itself, in the order of the Explore event's values from ψ on
+        "slider_ids": gan_browser.slider_ids(gan_tab.NUM_DIRECTION_SLIDERS, gan_tab.RAW_DIMS),
         "slider_range": gan_tab.SLIDER_RANGE,
         "truncation_range": [0.0, 2.0],
         "max_seed": gan_tab.MAX_SEED,

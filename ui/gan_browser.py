@@ -40,11 +40,11 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
 }
 URL_TO_FILE_NAME_JS = r"/\S+\/([^/?\s]+)(\?\S*)?/g"  # in a failure's message: no server paths on screen
-# The digit's <img> in the GAN tab (ui/gan.py elem_id "gan-image"): the page paints it directly, before
-# Gradio's update of the same image arrives (that update, through the framework, is most of a move's time).
+# The digit's <img> in the GAN tab (ui/gan.py elem_id "gan-image"): the page draws each new digit into a
+# canvas laid over it, before Gradio's update of the same image arrives (most of a move's time).
 IMAGE_SELECTOR = "#gan-image img"
-# The sliders' elem_ids, which the page follows itself (web/gan/view.js sliderIndices builds the same names
-# from explore.json): a slider's `input` repaints the digit at once, before Gradio's event reaches the view.
+# The sliders' elem_ids, which the page follows itself (explore.json "slider_ids", written by
+# tools/export_gan_web.py): a slider's `input` repaints the digit at once, before Gradio's event reaches the view.
 PSI_SLIDER_ID = "gan-truncation"
 
 
@@ -56,6 +56,11 @@ def direction_slider_id(k: int) -> str:
 def raw_slider_id(dim: int) -> str:
     """elem_id of the slider that shifts latent coordinate `dim`."""
     return f"gan-z{dim}"
+
+
+def slider_ids(num_directions: int, raw_dims: tuple[int, ...]) -> list[str]:
+    """The followed sliders' elem_ids in the Explore event's order: ψ, the directions, the raw shifts."""
+    return [PSI_SLIDER_ID, *map(direction_slider_id, range(num_directions)), *map(raw_slider_id, raw_dims)]
 
 
 RANDOM_SEED_JS = "() => Math.floor(Math.random() * 100000)"  # 🎲: a seed in [0, 99999], no request

@@ -100,13 +100,10 @@ function afterNextFrame() {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-/** The Explore sliders the page follows itself: elem_id → index in the event's values (ui/gan_browser.py
- * SLIDER_IDS gives the same names to the sliders: ψ, then the direction sliders, then the raw ones). */
+/** The Explore sliders the page follows itself (explore.json slider_ids, named by ui/gan_browser.py):
+ * [elem_id, index in the event's values] — after model id, digit and seed. */
 function sliderIndices(config) {
-  const ids = ["gan-truncation"];
-  for (let k = 0; k < config.num_direction_sliders; k++) ids.push(`gan-pc${k + 1}`);
-  for (const dim of config.raw_dims) ids.push(`gan-z${dim}`);
-  return new Map(ids.map((id, k) => [id, 3 + k])); // after model id, digit, seed
+  return config.slider_ids.map((id, k) => [id, 3 + k]);
 }
 
 /**
@@ -141,6 +138,7 @@ export function startExplore(options) {
   let computed = { key: null, result: null }; // the last computation, shared by the direct paint and render
   let onScreen = null; // the key of the picture painted last
   let drawn = Promise.resolve(); // resolves once that picture is on screen
+  let live = null; // the canvas over the image, once made
   const watched = new WeakSet(); // the <img> elements whose pictures the canvas follows
   const handedOut = new Map(); // full-size PNG URL handed to Gradio → the key of its settings (the last few)
 
@@ -150,7 +148,7 @@ export function startExplore(options) {
     return text;
   }
 
-  /** The model's image and verdict for settings: computed once for the direct paint and render both. */
+  /** G's image for settings: computed once for the direct paint and render both. */
   function compute(settings) {
     const key = JSON.stringify(settings);
     if (computed.key === key) return computed;
@@ -173,6 +171,7 @@ export function startExplore(options) {
       canvas.setAttribute("aria-hidden", "true"); // the <img> below says what it shows
       shown.parentElement.append(canvas);
     }
+    live = canvas;
     if (!watched.has(shown)) {
       watched.add(shown);
       // the <img> shows a new picture: the canvas steps aside, unless that picture is an older step
@@ -186,9 +185,7 @@ export function startExplore(options) {
   }
 
   function hideLive() {
-    document.querySelectorAll(`${options.imageSelector.split(" ")[0]} canvas.ganlab-live`).forEach((canvas) => {
-      canvas.hidden = true;
-    });
+    if (live) live.hidden = true;
   }
 
   /** Put the picture on screen at once; resolves once it is drawn. Gradio's own update of the image (the
@@ -232,7 +229,7 @@ export function startExplore(options) {
   let sliders = []; // [elem_id, index in the values] of the sliders followed
   ready.then((model) => {
     loaded = model;
-    sliders = model ? [...sliderIndices(model.explore.config)] : [];
+    sliders = model ? sliderIndices(model.explore.config) : [];
     if (model && options.imageSelector) document.addEventListener("input", onSliderInput, true);
   });
 
@@ -244,7 +241,7 @@ export function startExplore(options) {
   }
 
   function viaServer(text) {
-    if (options.imageSelector) hideLive(); // the server's picture comes into the <img>
+    hideLive(); // the server's picture comes into the <img>
     onScreen = null;
     return [SKIP, SKIP, SKIP, noteOnce(text), Date.now() + Math.random()]; // changes the server trigger
   }
