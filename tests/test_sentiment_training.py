@@ -278,15 +278,53 @@ def test_glove_vectors_grow_the_vocabulary_and_start_its_rows(tmp_path):
         assert torch.equal(row, torch.tensor([first + 0.25 * k for k in range(1, 5)]))
     assert record["rows_from_vectors"] == 5 and record["train_words_seen_less_with_vector"] == 1
     args.embedding_dim = 5
-    with pytest.raises(ValueError, match="--embedding-dim is 5 but the vectors have 4"):
+    with pytest.raises(ValueError, match="--embedding-dim is 5 but the vectors have only 4"):
         train_sentiment.build_model(args, train)
+
+
+def test_wider_vectors_start_a_narrower_embedding_as_their_principal_components(tmp_path):
+    from training import pretrained_vectors
+
+    # 6-d vectors that lie in a 3-d subspace: 3 principal components keep every distance, up to one scale
+    basis = torch.linalg.qr(torch.randn(6, 3, generator=torch.Generator().manual_seed(0)))[0]
+    words = [f"w{i}" for i in range(12)]
+    points = torch.randn(12, 3, generator=torch.Generator().manual_seed(1)) * torch.tensor([3.0, 2.0, 1.0])
+    vectors = {w: p @ basis.T for w, p in zip(words, points, strict=True)}
+    embedding = torch.nn.Embedding(14, 3)
+    assert pretrained_vectors.initialise(embedding, ["<pad>", "<unk>", *words], vectors) == 12
+    rows = embedding.weight.detach()[2:].double()
+    assert rows.std().item() == pytest.approx(1.0, abs=1e-6) and rows.mean(0).abs().max() < 1e-5
+    covariance = rows.T @ rows
+    assert (covariance - torch.diag(torch.diag(covariance))).abs().max() < 1e-4  # the principal basis
+    assert list(torch.diag(covariance)) == sorted(torch.diag(covariance), reverse=True)
+    ratio = torch.cdist(rows, rows)[torch.triu_indices(12, 12, 1).unbind()] / torch.cdist(
+        points.double(), points.double()
+    )[torch.triu_indices(12, 12, 1).unbind()]
+    assert ratio.max() - ratio.min() < 1e-4
+
+
+def test_a_hyphenated_word_without_a_vector_takes_its_parts_mean(tmp_path):
+    from training import pretrained_vectors
+
+    path = glove_file(tmp_path / "v.txt", ["the", "well", "made", "old-fashioned", "fashioned"], 2)
+    _, vectors = pretrained_vectors.read_vectors(path, {"well-made", "old-fashioned", "half-baked"}, 1)
+    assert torch.equal(vectors["well-made"], torch.tensor([1.75, 2.0]))  # rows 1 and 2: (1.25 + 2.25) / 2 …
+    assert torch.equal(vectors["old-fashioned"], torch.tensor([3.25, 3.5]))  # the file's own line
+    assert "half-baked" not in vectors  # the file lacks "half" and "baked"
+
+
+def test_spacy_vectors_lowercase_each_word_once_preferring_its_lowercase_key():
+    from training.spacy_vectors import lowercased
+
+    table = [("the", 0), ("The", 0), ("Scorsese", 5), ("Good", 7), ("good", 3), ("SCORSESE", 9), ("a b", 1)]
+    assert lowercased(table) == [("the", 0), ("scorsese", 5), ("good", 3)]
 
 
 def test_glove_dry_run_saves_a_loadable_model_and_fine_tunes_keep_its_vocabulary(tmp_path):
     from training import train_sentiment
 
     data_dir = tiny_data(tmp_path / "data")
-    vectors = glove_file(tmp_path / "g.txt", ["the", "zebra", "movie"], 16)  # --dry-run's width
+    vectors = glove_file(tmp_path / "glove.6B.50d.txt", ["the", "zebra", "movie"], 16)  # --dry-run's width
     common = ["--dry-run", "--data-dir", str(data_dir)]
     out, tuned = tmp_path / "g", tmp_path / "f"
     result = train_sentiment.main([*common, "--glove", str(vectors), "--out", str(out)])

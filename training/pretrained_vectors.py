@@ -14,15 +14,18 @@ import torch
 def read_vectors(path: str | Path, keep: set[str], top: int) -> tuple[list[str], dict[str, torch.Tensor]]:
     """(the file's first `top` words in its order, {word: vector (D,)} for those words and `keep`'s).
 
-    Raises ValueError on a line whose width differs from the first line's.
+    A hyphenated `keep` word the file lacks ("well-made") takes the mean of its parts' vectors when
+    the file has every part. Raises ValueError on a line whose width differs from the first line's.
     """
+    parts = {part for word in keep if "-" in word for part in word.split("-") if part}
+    wanted = keep | parts
     first, vectors, width = [], {}, None
     with open(path, encoding="utf-8") as lines:
         for number, line in enumerate(lines):
             word, _, values = line.rstrip("\n").partition(" ")
             if number < top:
                 first.append(word)
-            elif word not in keep:
+            elif word not in wanted:
                 continue
             vector = torch.tensor([float(v) for v in values.split(" ")])
             width = len(vector) if width is None else width
@@ -31,6 +34,10 @@ def read_vectors(path: str | Path, keep: set[str], top: int) -> tuple[list[str],
                     f"{path}: line {number + 1} ({word!r}) has {len(vector)} values, expected {width}"
                 )
             vectors.setdefault(word, vector)
+    for word in sorted(keep - vectors.keys()):
+        pieces = [part for part in word.split("-") if part]
+        if "-" in word and pieces and all(part in vectors for part in pieces):
+            vectors[word] = torch.stack([vectors[part] for part in pieces]).mean(0)
     return first, vectors
 
 
@@ -43,12 +50,31 @@ def vocabulary(counts: dict[str, int], frequent: list[str], min_freq: int, glove
 
 
 def initialise(embedding: torch.nn.Embedding, vocab: list[str], vectors: dict[str, torch.Tensor]) -> int:
-    """Set the rows of words with a vector to it (the others keep their random start); returns how many."""
-    if vectors and len(next(iter(vectors.values()))) != embedding.embedding_dim:
-        width = len(next(iter(vectors.values())))
-        raise ValueError(f"--embedding-dim is {embedding.embedding_dim} but the vectors have {width} values")
+    """Set the rows of words with a vector to it (the others keep their random start); returns how many.
+
+    Vectors wider than the embedding are first projected onto their top principal components (of the
+    vocabulary's vectors, centred) and scaled to a standard deviation of 1, the scale of the random
+    rows' N(0, 1) start: so e.g. 300-d vectors can start a 200-d embedding.
+    """
     rows = [(i, vectors[w]) for i, w in enumerate(vocab) if i > 1 and w in vectors]  # not <pad>, <unk>
+    if not rows:
+        return 0
+    width, dim = len(rows[0][1]), embedding.embedding_dim
+    if width < dim:
+        raise ValueError(f"--embedding-dim is {dim} but the vectors have only {width} values")
+    table = torch.stack([vector for _, vector in rows])
+    if width > dim:
+        table = principal_components(table, dim)
     with torch.no_grad():
-        for i, vector in rows:
-            embedding.weight[i] = vector
+        embedding.weight[torch.tensor([i for i, _ in rows])] = table.to(embedding.weight.dtype)
     return len(rows)
+
+
+def principal_components(table: torch.Tensor, dim: int) -> torch.Tensor:
+    """(N, W) → (N, dim): the centred rows in the basis of their `dim` largest principal directions."""
+    centred = table.double() - table.double().mean(0)
+    _, _, directions = torch.linalg.svd(centred, full_matrices=False)
+    directions = directions[:dim]
+    directions = directions * torch.where(directions.sum(1, keepdim=True) < 0, -1.0, 1.0)  # any LAPACK's
+    projected = centred @ directions.T
+    return (projected / projected.std()).float()

