@@ -89,3 +89,24 @@ def test_in_chinese_the_verdict_labels_notes_and_axes_are_chinese():
     assert belief["x_title"] == "读到的词" and "请谨慎看待" in notes and "未知词" in notes
     top3, belief, _, _ = in_language("zh", lstm_classify.classify_name, "Schmidt")
     assert "德语" in top3 and belief["color_title"] == "语言" and "德语" in set(belief["value"]["language"])
+
+
+# what each example of the tab means: the tab shows negation the shipped model reads right (issue 20)
+EXAMPLE_MEANINGS = {
+    "The movie was good.": "positive",
+    "The movie was not good.": "negative",
+    "The movie was not bad at all.": "positive",
+    "I wasn't disappointed.": "positive",
+    "It is never boring.": "positive",
+    "There is hardly a dull moment.": "positive",
+    "Far from perfect.": "negative",
+    "The acting is wonderful, but the plot is a complete mess.": "negative",
+    "I expected a boring film, but it was a delight from start to finish.": "positive",
+}
+
+
+def test_every_sentiment_example_is_read_as_it_means():
+    assert list(EXAMPLE_MEANINGS) == lstm_classify.SENTIMENT_EXAMPLES
+    for sentence, meaning in EXAMPLE_MEANINGS.items():
+        verdict = lstm_classify.classify_sentiment(sentence)[0]
+        assert max(verdict, key=verdict.get) == meaning, (sentence, verdict)
