@@ -1,6 +1,6 @@
 """Sequence classification latency: per sentence / name in-process (1 thread, worker thread) and via the API.
 
-python -m bench.classify_bench [--calls 200]
+python -m bench.classify_bench [--calls 200] [--also-sentiment DIR …]   # other weights folders beside the bundled
 """
 
 from __future__ import annotations
@@ -37,18 +37,27 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--calls", type=int, default=200, help="timed calls per figure")
+    parser.add_argument(
+        "--also-sentiment",
+        nargs="+",
+        default=[],
+        help="sentiment weights folders whose model.classify is timed too, in the same run (before/after)",
+    )
     args = parser.parse_args()
     import torch
 
     from models import registry
+    from models.text_classifier import SentimentLSTM
     from ui import lstm_classify
 
     torch.set_num_threads(1)
     sentiment = registry.load_bundled(registry.REGISTRY["sentiment-lstm-sst2"]).model
     names = registry.load_bundled(registry.REGISTRY["names-lstm"]).model
+    others = [(folder, SentimentLSTM.from_pretrained(folder).eval()) for folder in args.also_sentiment]
     with ThreadPoolExecutor(1) as worker:  # as Gradio runs handlers
         for label, fn, inputs in [
             ("sentiment: model.classify", sentiment.classify, SENTENCES),
+            *((f"sentiment {folder}: model.classify", other.classify, SENTENCES) for folder, other in others),
             ("sentiment: whole handler (plot, spans, data)", lstm_classify.classify_sentiment, SENTENCES),
             ("names: model.classify", names.classify, NAMES),
             ("names: whole handler", lstm_classify.classify_name, NAMES),

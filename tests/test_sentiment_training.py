@@ -170,6 +170,15 @@ def test_not_bad_at_all_turns_positive_at_bad(shipped):
     assert all(p[t] > 0.5 for t in range(bad, len(p)))  # ... and positive from there to the verdict
 
 
+def test_good_moves_the_belief_opposite_ways_after_not_as_the_lesson_says(shipped):
+    # lesson step 9: "good" lifts the belief; after "not" (which pulls it a little down) it pushes it far down
+    plain, negated = (shipped.trace(s) for s in ("The movie was good.", "The movie was not good."))
+    good = plain["tokens"].index("good")
+    assert plain["p_positive"][good] - plain["p_positive"][good - 1] > 0.2
+    p, good = negated["p_positive"], negated["tokens"].index("good")
+    assert p[good - 1] < p[good - 2] and p[good - 1] - p[good] > 0.2
+
+
 def test_data_seed_fixes_the_validation_sets_and_seed_the_templates(tmp_path):
     data_dir = tiny_data(tmp_path)
     common = ["--data-dir", str(data_dir), "--templates", "500", "--valid-phrases", "5"]
@@ -297,9 +306,10 @@ def test_wider_vectors_start_a_narrower_embedding_as_their_principal_components(
     covariance = rows.T @ rows
     assert (covariance - torch.diag(torch.diag(covariance))).abs().max() < 1e-4  # the principal basis
     assert list(torch.diag(covariance)) == sorted(torch.diag(covariance), reverse=True)
-    ratio = torch.cdist(rows, rows)[torch.triu_indices(12, 12, 1).unbind()] / torch.cdist(
-        points.double(), points.double()
-    )[torch.triu_indices(12, 12, 1).unbind()]
+    ratio = (
+        torch.cdist(rows, rows)[torch.triu_indices(12, 12, 1).unbind()]
+        / torch.cdist(points.double(), points.double())[torch.triu_indices(12, 12, 1).unbind()]
+    )
     assert ratio.max() - ratio.min() < 1e-4
 
 

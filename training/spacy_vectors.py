@@ -33,7 +33,9 @@ def lowercased(entries: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("vocab", help="a spaCy pipeline's vocab/ folder")
     parser.add_argument("out", help="the text file to write")
     args = parser.parse_args(argv)

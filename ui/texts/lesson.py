@@ -203,13 +203,15 @@ good.*
 *预测*：“good”这个词在两个句子里对判断的影响会一样吗？""",
     ),
     "lesson.step9.answer": (
-        """Not at all. In the first sentence “good” lifts P(positive) sharply. In the second, “not” has
-already pulled the belief down, and “good” barely moves it: the LSTM still carries “not” in its memory
-when it reads “good”. The verdict is simply the belief after the last word. Negation is hard for small
-models: if this one gets other sentences wrong, that is a finding too.""",
-        """完全不一样。在第一句中，“good”让 P(positive) 大幅上升；在第二句中，“not”已经把判断拉低，“good”
-几乎没有改变它：LSTM 读到“good”时，记忆里还带着“not”。最终结论就是读完最后一个词之后的判断。否定对小模型
-来说很难：如果它在别的句子上判断错了，那也是一个发现。""",
+        """Not at all: the opposite way. In the first sentence “good” lifts P(positive) sharply. In the
+second, “not” has already pulled the belief a little down, and then the same word “good” pushes it
+far down: the LSTM still carries “not” in its memory when it reads “good”. Try *not bad at all*: there
+“bad” lifts the belief. The verdict is simply the belief after the last word. Negation is hard for
+small models: if this one gets other sentences wrong, that is a finding too.""",
+        """完全不一样，方向正好相反。在第一句中，“good”让 P(positive) 大幅上升；在第二句中，“not”先把判断
+略微拉低，接着同一个词“good”却把它大幅压低：LSTM 读到“good”时，记忆里还带着“not”。再试试
+*not bad at all*：这时“bad”反而让判断上升。最终结论就是读完最后一个词之后的判断。否定对小模型来说很难：
+如果它在别的句子上判断错了，那也是一个发现。""",
     ),
     "lesson.step10.title": (
         "10 · LSTM learns",
