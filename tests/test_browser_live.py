@@ -162,8 +162,16 @@ def test_a_queued_lstm_student_sees_their_place_and_the_wait(browser, app_server
     assert "your place in the queue" in pages[0].locator("body").inner_text()
     for page in pages:
         page.locator("#charlstm-train").click()
-    wait_for_status(pages[2], "charlstm-status", "queue:")
-    assert re.search(r"queue: \d+/\d+", status(pages[2], "charlstm-status"))
+    # matched in the page as the status changes: read afterwards, the run could already have started
+    queued = (
+        pages[2]
+        .wait_for_function(
+            "() => (document.querySelector('#charlstm-status')?.innerText || '').match(/queue: \\d+\\/\\d+/)?.[0]",
+            timeout=30_000,
+        )
+        .json_value()
+    )
+    assert re.fullmatch(r"queue: \d+/\d+", queued)
     for page in pages:
         wait_for_status(page, "charlstm-status", "(done)", timeout=60_000)
     context.close()

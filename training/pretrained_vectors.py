@@ -1,7 +1,8 @@
 """Pretrained word vectors in GloVe's text format, for the sentiment LSTM's vocabulary and embedding.
 
 GloVe: Pennington, Socher & Manning 2014 (https://nlp.stanford.edu/projects/glove/). The text format is
-what the upstream zip holds: one line per word, `word v1 … vD`, the most frequent words first.
+what the upstream zip holds: one line per word, `word v1 … vD`, the most frequent words first;
+`training/spacy_vectors.py` writes spaCy's vectors in it.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ def principal_components(table: torch.Tensor, dim: int) -> torch.Tensor:
     centred = table.double() - table.double().mean(0)
     _, _, directions = torch.linalg.svd(centred, full_matrices=False)
     directions = directions[:dim]
-    directions = directions * torch.where(directions.sum(1, keepdim=True) < 0, -1.0, 1.0)  # any LAPACK's
+    # each direction's sign fixed (its entries sum to ≥ 0): the same start whatever sign the SVD returns
+    directions = directions * torch.where(directions.sum(1, keepdim=True) < 0, -1.0, 1.0)
     projected = centred @ directions.T
     return (projected / projected.std()).float()

@@ -63,10 +63,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add(
         "--glove",
         default=None,
-        help="word vectors in GloVe's text format (e.g. glove.6B.50d.txt): the vocabulary grows to the train "
-        "words seen less than --min-freq that have one and the file's --glove-top first words, and every "
-        "word with a vector starts as it (still trained); --embedding-dim at most their width (narrower: "
-        "their principal components)",
+        help="word vectors in GloVe's text format: the vocabulary grows to the train words seen less than "
+        "--min-freq that have one and the file's --glove-top first words, each starting as its vector "
+        "(still trained; narrower --embedding-dim: their principal components)",
     )
     add("--glove-top", type=int, default=20000, help="with --glove: the file's most frequent words added")
     add("--hidden-size", type=int, default=512, help="LSTM units per layer")
