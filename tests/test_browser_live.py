@@ -28,12 +28,15 @@ def status(page, elem_id: str) -> str:
     return page.locator(f"#{elem_id}").inner_text()
 
 
-def wait_for_status(page, elem_id: str, text: str, timeout: int = 30_000) -> None:
-    page.wait_for_function(
-        "([id, text]) => (document.querySelector('#' + id)?.innerText || '').includes(text)",
+def wait_for_status(page, elem_id: str, text: str, timeout: int = 30_000) -> str:
+    """Waits until the status line holds `text`; returns the line as it was then (a later read could
+    already show the next state)."""
+    return page.wait_for_function(
+        "([id, text]) => { const line = document.querySelector('#' + id)?.innerText || '';"
+        " return line.includes(text) ? line : null; }",
         arg=[elem_id, text],
         timeout=timeout,
-    )
+    ).json_value()
 
 
 def metrics(page) -> dict:
@@ -162,16 +165,8 @@ def test_a_queued_lstm_student_sees_their_place_and_the_wait(browser, app_server
     assert "your place in the queue" in pages[0].locator("body").inner_text()
     for page in pages:
         page.locator("#charlstm-train").click()
-    # matched in the page as the status changes: read afterwards, the run could already have started
-    queued = (
-        pages[2]
-        .wait_for_function(
-            "() => (document.querySelector('#charlstm-status')?.innerText || '').match(/queue: \\d+\\/\\d+/)?.[0]",
-            timeout=30_000,
-        )
-        .json_value()
-    )
-    assert re.fullmatch(r"queue: \d+/\d+", queued)
+    queued = wait_for_status(pages[2], "charlstm-status", "queue:")
+    assert re.search(r"queue: \d+/\d+", queued)
     for page in pages:
         wait_for_status(page, "charlstm-status", "(done)", timeout=60_000)
     context.close()

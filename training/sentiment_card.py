@@ -142,15 +142,20 @@ VECTOR_SOURCES = {
 }
 
 
+def vector_source(record: dict) -> tuple[str, str]:
+    """(short name, description) of the vectors file a record names; a file not listed: by its name."""
+    name = Path(record["pretrained"]).name
+    return VECTOR_SOURCES.get(name, ("pretrained word", f"`{name}` (word vectors in GloVe's text format)."))
+
+
 def vectors_name(record: dict) -> str:
-    return VECTOR_SOURCES.get(Path(record["pretrained"]).name, ("pretrained word",))[0]
+    return vector_source(record)[0]
 
 
 def vectors_bullet(result: dict) -> str:
     """Where the word vectors come from, their licence, and how they shaped the vocabulary."""
     record, args = pretrained(result), result["args"]
-    name = Path(record["pretrained"]).name
-    source = VECTOR_SOURCES.get(name, (None, f"`{name}` (word vectors in GloVe's text format)."))[1]
+    source = vector_source(record)[1]
     width = record.get("vector_width", args.get("embedding_dim"))
     projected = (
         f" The {width}-d vectors were projected onto their {args['embedding_dim']} principal components (of the"
